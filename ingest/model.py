@@ -1,0 +1,155 @@
+"""What extraction produces: plain data, independent of RDF and of any store.
+
+Field names follow the answer-key schema (`../shared/gold/README.md`) so `mandate extract`
+prints an `Extraction` as it is; spans add where each item was read from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = [
+    "DocumentInfo",
+    "Extraction",
+    "Indicator",
+    "Programme",
+    "Reference",
+    "SourceText",
+    "Span",
+    "Target",
+    "Task",
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets [start, end) into the normalised text of the source."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source file read and normalised: the text every extractor works on."""
+
+    path: str
+    text: str
+    media_type: str
+    content_hash: str
+
+
+@dataclass
+class DocumentInfo:
+    """The document's own metadata, as the answer keys record it."""
+
+    kind: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    locality: str | None = None
+    province: str | None = None
+    number: str | None = None
+    date: str | None = None
+    term: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Reference:
+    """A mention of another document and whether this one implements or merely cites it."""
+
+    number: str | None
+    name: str
+    issuer: str | None
+    date: str | None
+    relation: str
+    span: Span | None = None
+
+
+@dataclass
+class Target:
+    """One quantified level of an indicator."""
+
+    value: float
+    value_max: float | None
+    unit: str | None
+    comparator: str
+    year: int | None
+
+
+@dataclass
+class Indicator:
+    """A measurable objective with its targets and responsible bodies."""
+
+    id: str
+    text: str
+    targets: list[Target] = dataclasses.field(default_factory=list)
+    lead: list[str] = dataclasses.field(default_factory=list)
+    coordinating: list[str] = dataclasses.field(default_factory=list)
+    field: str | None = None
+    timing: str | None = None
+    expected_result: str | None = None
+    span: Span | None = None
+
+
+@dataclass
+class Task:
+    """An obligation the document assigns."""
+
+    id: str
+    section: str | None
+    text: str
+    lead: list[str] = dataclasses.field(default_factory=list)
+    coordinating: list[str] = dataclasses.field(default_factory=list)
+    timing: str | None = None
+    expected_result: str | None = None
+    field: str | None = None
+    measures: list[str] = dataclasses.field(default_factory=list)
+    resources: list[str] = dataclasses.field(default_factory=list)
+    span: Span | None = None
+
+
+@dataclass
+class Programme:
+    """A provincial programme from a list of programmes (the guidance letter's appendix)."""
+
+    id: str
+    title: str
+    kind: str | None = None
+    field: str | None = None
+    applies_to: list[str] = dataclasses.field(default_factory=list)
+    span: Span | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything read from one source document."""
+
+    source: SourceText
+    document: DocumentInfo = dataclasses.field(default_factory=DocumentInfo)
+    references: list[Reference] = dataclasses.field(default_factory=list)
+    indicators: list[Indicator] = dataclasses.field(default_factory=list)
+    tasks: list[Task] = dataclasses.field(default_factory=list)
+    programmes: list[Programme] = dataclasses.field(default_factory=list)
+
+    def to_answer_key(self) -> dict[str, Any]:
+        """Return the extraction as one JSON-ready object in the answer-key schema."""
+
+        def strip(item: object) -> dict[str, Any]:
+            data = asdict(item)  # type: ignore[call-overload]
+            data.pop("span", None)
+            data.pop("measures", None)
+            data.pop("resources", None)
+            return data
+
+        return {
+            "source": self.source.path.rsplit("/", 1)[-1],
+            "document": asdict(self.document),
+            "references": [strip(item) for item in self.references],
+            "indicators": [strip(item) for item in self.indicators],
+            "tasks": [strip(item) for item in self.tasks],
+            "programmes": [strip(item) for item in self.programmes],
+            "notes": None,
+        }

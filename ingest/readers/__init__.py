@@ -1,0 +1,93 @@
+"""Document readers, chosen by file suffix from one registry.
+
+A reader turns a file's bytes into text. Heavy libraries are imported only when a reader of
+that kind is first used. Register another format with `register(".ext", "module", "function",
+"media/type")`; built-in readers go through the same call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.errors import IngestError
+from ingest.model import SourceText
+from vntext import normalize_unicode
+
+__all__ = ["READERS", "ReaderEntry", "read_source", "register", "supported_suffixes"]
+
+ReadFunction = Callable[[Path, bytes], str]
+
+
+@dataclass(frozen=True)
+class ReaderEntry:
+    """Where to find the reader for one suffix, and the media type it reads."""
+
+    module: str
+    function: str
+    media_type: str
+
+    def load(self) -> ReadFunction:
+        """Return the reader function, importing its module on first use."""
+        module = importlib.import_module(self.module)
+        reader: ReadFunction = getattr(module, self.function)
+        return reader
+
+
+READERS: dict[str, ReaderEntry] = {}
+
+
+def register(suffix: str, module: str, function: str, media_type: str) -> None:
+    """Register the reader `module.function` for files ending in `suffix`."""
+    READERS[suffix.lower()] = ReaderEntry(module, function, media_type)
+
+
+register(".txt", "ingest.readers.text", "read_text", "text/plain")
+
+
+def supported_suffixes() -> list[str]:
+    """Return the file suffixes ingest can read, sorted."""
+    return sorted(READERS)
+
+
+def read_source(path: str | Path, *, max_bytes: int) -> SourceText:
+    """Return the normalised text of the file at `path`.
+
+    Raises IngestError (one line naming the file) when the file is missing, too large, empty,
+    of an unknown kind, or unreadable by its reader.
+    """
+    path = Path(path)
+    entry = READERS.get(path.suffix.lower())
+    if entry is None:
+        known = ", ".join(supported_suffixes())
+        raise IngestError(
+            path, f"unsupported file type {path.suffix or '(none)'!r}; known: {known}"
+        )
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise IngestError(path, f"cannot read the file: {error.strerror or error}") from error
+    if size > max_bytes:
+        raise IngestError(
+            path,
+            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB limit "
+            "(MANDATE_MAX_FILE_MB)",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(path, f"cannot read the file: {error.strerror or error}") from error
+    if not data.strip():
+        raise IngestError(path, "empty file")
+    text = normalize_unicode(entry.load()(path, data))
+    if not text.strip():
+        raise IngestError(path, "no text in the file")
+    return SourceText(
+        path=str(path),
+        text=text,
+        media_type=entry.media_type,
+        content_hash=hashlib.sha256(data).hexdigest(),
+    )

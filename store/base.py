@@ -1,0 +1,106 @@
+"""The store interface shared by the embedded store and a remote SPARQL server."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Self
+
+from rdflib import Dataset, Graph, URIRef
+
+from store.terms import Row, insert_data_block
+
+__all__ = ["GraphStore", "Row"]
+
+
+class GraphStore(ABC):
+    """A quad store with SPARQL 1.1 query and update, one named graph per source document.
+
+    Queries see the union of all named graphs as their default graph, so patterns can cross
+    documents without naming graphs. Every write is one SPARQL update, which both the embedded
+    store and an Oxigraph server apply as a single transaction: it happens entirely or not at all.
+    """
+
+    location: str
+
+    @abstractmethod
+    def select(self, query: str) -> list[Row]:
+        """Return the solutions of a SPARQL SELECT query as a list of rows."""
+
+    @abstractmethod
+    def ask(self, query: str) -> bool:
+        """Return the answer of a SPARQL ASK query."""
+
+    @abstractmethod
+    def construct(self, query: str) -> Graph:
+        """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
+
+    @abstractmethod
+    def update(self, update: str) -> None:
+        """Apply a SPARQL 1.1 update in one transaction."""
+
+    @abstractmethod
+    def dump_nquads(self) -> bytes:
+        """Return every quad of the store as N-Quads (named graphs kept)."""
+
+    @abstractmethod
+    def dataset(self) -> Dataset:
+        """Return an rdflib Dataset view of the store, for rdflib users."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store; later calls fail."""
+
+    def replace_graph(self, graph_name: URIRef, graph: Graph) -> None:
+        """Replace the content of the named graph `graph_name` by `graph`, atomically.
+
+        Readers see either the old content or the new content, never a mixture, and a crash
+        in the middle leaves the old content.
+        """
+        self.replace_graphs({graph_name: graph})
+
+    def replace_graphs(self, graphs: dict[URIRef, Graph]) -> None:
+        """Replace several named graphs in one transaction (all of them or none)."""
+        operations = []
+        for name, graph in graphs.items():
+            operations.append(f"DROP SILENT GRAPH <{name}>")
+            if len(graph):
+                operations.append(insert_data_block(name, graph))
+        if operations:
+            self.update(" ;\n".join(operations))
+
+    def drop_graph(self, graph_name: URIRef) -> None:
+        """Remove the named graph `graph_name` and everything in it (no error if absent)."""
+        self.update(f"DROP SILENT GRAPH <{graph_name}>")
+
+    def named_graphs(self) -> list[URIRef]:
+        """Return the names of the non-empty named graphs, sorted."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        return [URIRef(str(row["g"])) for row in rows]
+
+    def graph(self, graph_name: URIRef) -> Graph:
+        """Return a copy of the named graph `graph_name` as an rdflib graph."""
+        return self.construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_name}> {{ ?s ?p ?o }} }}"
+        )
+
+    def quad_count(self) -> int:
+        """Return the number of quads in all named graphs."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
+
+    def iter_select(self, query: str) -> Iterator[Row]:
+        """Yield the solutions of a SELECT query one by one."""
+        yield from self.select(query)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,116 @@
+"""The default store: Oxigraph embedded in the process, persisted in a directory on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from store.base import GraphStore, Row
+from store.errors import QuerySyntaxError, StoreError, StoreLockedError
+from store.terms import from_oxigraph, solution_rows
+
+__all__ = ["EmbeddedStore"]
+
+_DATA_SUBDIR = "oxigraph"
+
+
+class EmbeddedStore(GraphStore):
+    """An Oxigraph store in `directory` (created when missing); no server needed.
+
+    Only one process may open a directory for writing at a time; `read_only=True` opens it
+    for queries alongside a writer.
+    """
+
+    def __init__(self, directory: str | Path, *, read_only: bool = False) -> None:
+        self.directory = Path(directory)
+        self.location = str(self.directory)
+        self.read_only = read_only
+        data_dir = self.directory / _DATA_SUBDIR
+        try:
+            if read_only:
+                if not data_dir.exists():
+                    raise StoreError(
+                        f"{self.directory}: no store here yet; run 'mandate ingest' first"
+                    )
+                self._store = ox.Store.read_only(str(data_dir))
+            else:
+                data_dir.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(data_dir))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreLockedError(
+                    f"{self.directory}: the store is open in another process "
+                    "(a running 'mandate serve' or ingest); stop it or use another --store"
+                ) from error
+            raise StoreError(f"{self.directory}: cannot open the store: {error}") from error
+
+    def _query(self, query: str) -> object:
+        try:
+            return self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as error:
+            raise QuerySyntaxError(f"invalid SPARQL query: {error}") from error
+
+    def select(self, query: str) -> list[Row]:
+        """Return the solutions of a SPARQL SELECT query as a list of rows."""
+        result = self._query(query)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
+        return solution_rows(result)
+
+    def ask(self, query: str) -> bool:
+        """Return the answer of a SPARQL ASK query."""
+        result = self._query(query)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QuerySyntaxError(f"expected an ASK query, got: {query[:80]}")
+        return bool(result)
+
+    def construct(self, query: str) -> Graph:
+        """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
+        result = self._query(query)
+        if not isinstance(result, ox.QueryTriples):
+            raise QuerySyntaxError(f"expected a CONSTRUCT query, got: {query[:80]}")
+        graph = Graph()
+        for triple in result:
+            graph.add(
+                (
+                    from_oxigraph(triple.subject),
+                    from_oxigraph(triple.predicate),
+                    from_oxigraph(triple.object),
+                )
+            )
+        return graph
+
+    def update(self, update: str) -> None:
+        """Apply a SPARQL 1.1 update in one transaction."""
+        if self.read_only:
+            raise StoreError(f"{self.directory}: the store was opened read-only")
+        try:
+            self._store.update(update)
+        except SyntaxError as error:
+            raise QuerySyntaxError(f"invalid SPARQL update: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.directory}: the update was not written: {error}") from error
+
+    def dump_nquads(self) -> bytes:
+        """Return every quad of the store as N-Quads (named graphs kept)."""
+        return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+    def oxigraph(self) -> ox.Store:
+        """Return the underlying pyoxigraph store, for callers that need its native API."""
+        return self._store
+
+    def dataset(self) -> Dataset:
+        """Return a live rdflib Dataset over this store (through oxrdflib)."""
+        from oxrdflib import OxigraphStore
+
+        return Dataset(store=OxigraphStore(store=self._store))
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        store = getattr(self, "_store", None)
+        if store is not None:
+            if not self.read_only:
+                store.flush()
+            del self._store
