@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Self
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
 
 from store.terms import Row, insert_data_block
 
-__all__ = ["GraphStore", "Row"]
+__all__ = ["Bindings", "GraphStore", "Row"]
+
+Bindings = Mapping[str, Node]
+"""Values for query variables, bound as parameters (never spliced into the query text)."""
 
 
 class GraphStore(ABC):
@@ -25,16 +29,25 @@ class GraphStore(ABC):
     location: str
 
     @abstractmethod
-    def select(self, query: str) -> list[Row]:
-        """Return the solutions of a SPARQL SELECT query as a list of rows."""
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
+        """Return the solutions of a SPARQL SELECT query as a list of rows.
+
+        `bindings` gives values to variables of the query, as parameters.
+        """
 
     @abstractmethod
-    def ask(self, query: str) -> bool:
-        """Return the answer of a SPARQL ASK query."""
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        """Return the answer of a SPARQL ASK query.
+
+        `bindings` gives values to variables of the query, as parameters.
+        """
 
     @abstractmethod
-    def construct(self, query: str) -> Graph:
-        """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
+        """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph.
+
+        `bindings` gives values to variables of the query, as parameters.
+        """
 
     @abstractmethod
     def update(self, update: str) -> None:
@@ -89,10 +102,6 @@ class GraphStore(ABC):
         """Return the number of quads in all named graphs."""
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"]) if rows else 0  # type: ignore[call-overload]
-
-    def iter_select(self, query: str) -> Iterator[Row]:
-        """Yield the solutions of a SELECT query one by one."""
-        yield from self.select(query)
 
     def __enter__(self) -> Self:
         return self

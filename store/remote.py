@@ -11,9 +11,9 @@ import httpx
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from store.base import GraphStore, Row
+from store.base import Bindings, GraphStore, Row
 from store.errors import QuerySyntaxError, StoreError, StoreUnavailableError
-from store.terms import solution_rows, to_oxigraph
+from store.terms import bind_parameters, solution_rows, to_oxigraph
 
 __all__ = ["RemoteStore"]
 
@@ -64,27 +64,27 @@ class RemoteStore(GraphStore):
                 f"{url}: the server answered {response.status_code}: {response.text[:300]}"
             )
 
-    def _solutions(self, query: str) -> object:
-        body = self._post_query(query, _SELECT_ACCEPT)
+    def _solutions(self, query: str, bindings: Bindings | None) -> object:
+        body = self._post_query(bind_parameters(query, bindings), _SELECT_ACCEPT)
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
-    def select(self, query: str) -> list[Row]:
+    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         """Return the solutions of a SPARQL SELECT query as a list of rows."""
-        result = self._solutions(query)
+        result = self._solutions(query, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
         return solution_rows(result)
 
-    def ask(self, query: str) -> bool:
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Return the answer of a SPARQL ASK query."""
-        result = self._solutions(query)
+        result = self._solutions(query, bindings)
         if not isinstance(result, ox.QueryBoolean):
             raise QuerySyntaxError(f"expected an ASK query, got: {query[:80]}")
         return bool(result)
 
-    def construct(self, query: str) -> Graph:
+    def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
-        body = self._post_query(query, _GRAPH_ACCEPT)
+        body = self._post_query(bind_parameters(query, bindings), _GRAPH_ACCEPT)
         return Graph().parse(data=body.decode("utf-8"), format="nt")
 
     def update(self, update: str) -> None:

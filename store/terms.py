@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -10,7 +11,14 @@ from rdflib.term import Node
 
 Row = dict[str, Node]
 
-__all__ = ["from_oxigraph", "insert_data_block", "solution_rows", "to_oxigraph"]
+__all__ = [
+    "bind_parameters",
+    "from_oxigraph",
+    "insert_data_block",
+    "solution_rows",
+    "term_text",
+    "to_oxigraph",
+]
 
 
 def from_oxigraph(term: object) -> Node:
@@ -41,6 +49,11 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"unsupported RDF term {term!r}")
 
 
+def term_text(term: Node) -> str:
+    """Return `term` written as in N-Triples (safe to embed in SPARQL)."""
+    return str(to_oxigraph(term))
+
+
 def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
     # pyoxigraph's N-Triples writer escapes every term safely for SPARQL, including literals
     # with quotes, newlines and braces.
@@ -68,3 +81,24 @@ def solution_rows(result: ox.QuerySolutions) -> list[Row]:
                 row[name] = from_oxigraph(value)
         rows.append(row)
     return rows
+
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def bind_parameters(query: str, bindings: Mapping[str, Node] | None) -> str:
+    """Return `query` with each `$name` parameter replaced by its bound RDF term.
+
+    Queries mark parameters with `$` (SPARQL's other variable sigil). Values are written by
+    the N-Triples serializer, so a value can never change the shape of the query. A binding
+    the query does not use, or a parameter left without a value, is an error.
+    """
+    bindings = bindings or {}
+    used = set(_PARAMETER.findall(query))
+    unused = set(bindings) - used
+    if unused:
+        raise ValueError(f"the query has no parameter ${', $'.join(sorted(unused))}")
+    unbound = used - set(bindings)
+    if unbound:
+        raise ValueError(f"no value given for parameter ${', $'.join(sorted(unbound))}")
+    return _PARAMETER.sub(lambda match: term_text(bindings[match.group(1)]), query)

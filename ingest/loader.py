@@ -1,0 +1,159 @@
+"""Ingest: extract files and write each document's graph into a store, all or nothing.
+
+Each file is read and extracted completely in memory first; only then is its graph written,
+in one transaction that also drops what an earlier ingest of the same content left. A file
+that fails leaves the store as it was, and the other files of the batch go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from ingest.errors import IngestError
+from ingest.graph_builder import build_document_graph
+from ingest.pipeline import DEFAULT_MAX_BYTES, extract
+from ingest.readers import supported_suffixes
+from ontology.identifiers import IriFactory
+from ontology.vocabulary import MG
+from store import GraphStore, StoreError
+
+__all__ = ["FileResult", "IngestReport", "expand_paths", "ingest_paths"]
+
+Progress = Callable[[str, Path], None]
+"""Called with a stage name ("reading", "writing", "done") and the file."""
+
+_SAME_CONTENT = """
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?document $hasHash $hash } }
+"""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What happened to one file: its document and graph when ingested, else the error."""
+
+    path: str
+    ok: bool
+    document: str | None = None
+    graph: str | None = None
+    triples: int = 0
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    """The per-file results of one ingest run."""
+
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        """Return the results of the files that were not ingested."""
+        return [result for result in self.results if not result.ok]
+
+    @property
+    def succeeded(self) -> list[FileResult]:
+        """Return the results of the files that were ingested."""
+        return [result for result in self.results if result.ok]
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileResult]]:
+    """Return the files to ingest (folders searched recursively) and results for bad paths.
+
+    Inside folders only files with a known suffix are taken, and hidden entries are skipped;
+    a file named directly is always taken, so an unknown type is reported, not ignored.
+    """
+    files: list[Path] = []
+    missing: list[FileResult] = []
+    suffixes = set(supported_suffixes())
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                child
+                for child in path.rglob("*")
+                if child.is_file()
+                and child.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+            )
+            if not found:
+                missing.append(
+                    FileResult(
+                        str(path),
+                        False,
+                        error=f"{path}: no {', '.join(sorted(suffixes))} files in this folder",
+                    )
+                )
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(FileResult(str(path), False, error=f"{path}: no such file or folder"))
+    return files, missing
+
+
+def _graphs_with_content(store: GraphStore, content_hash: str) -> list[URIRef]:
+    rows = store.select(
+        _SAME_CONTENT, bindings={"hasHash": MG.contentHash, "hash": Literal(content_hash)}
+    )
+    return [URIRef(str(row["g"])) for row in rows]
+
+
+def ingest_file(
+    store: GraphStore, path: Path, *, iris: IriFactory, max_bytes: int, progress: Progress
+) -> FileResult:
+    """Ingest one file; return its result. Never raises for a bad file."""
+    try:
+        progress("reading", path)
+        extraction = extract(path, max_bytes=max_bytes)
+        built = build_document_graph(extraction, iris)
+    except IngestError as error:
+        return FileResult(str(path), False, error=str(error))
+    except Exception as error:  # an extractor bug must not stop the batch
+        return FileResult(
+            str(path),
+            False,
+            error=f"{path}: internal error while extracting: {type(error).__name__}: {error}",
+        )
+    try:
+        progress("writing", path)
+        replaced = {
+            name: Graph() for name in _graphs_with_content(store, extraction.source.content_hash)
+        }
+        replaced[built.graph_name] = built.graph
+        store.replace_graphs(replaced)
+    except StoreError as error:
+        return FileResult(str(path), False, error=f"{path}: not written: {error}")
+    progress("done", path)
+    return FileResult(
+        str(path),
+        True,
+        document=str(built.document),
+        graph=str(built.graph_name),
+        triples=len(built.graph),
+    )
+
+
+def ingest_paths(
+    store: GraphStore,
+    paths: Iterable[str | Path],
+    *,
+    iris: IriFactory,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest every file under `paths` into `store`; return one result per file."""
+    files, bad_paths = expand_paths(paths)
+    report = IngestReport(results=list(bad_paths))
+    for path in files:
+        report.results.append(
+            ingest_file(store, path, iris=iris, max_bytes=max_bytes, progress=progress or _quiet)
+        )
+    return report
+
+
+def _quiet(_stage: str, _path: Path) -> None:
+    return None
