@@ -89,6 +89,7 @@ _BODY_WORDS = (
 _NOT_PLACE = frozenset(
     {"Đảng", "Nhân", "Ủy", "Uỷ", "Ban", "Nghị", "Chương", "Kế", "Hội", "Mặt", "Nhà"}
 )
+_UNIT_WORD_UPPER = re.compile(r"^(TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|THÀNH PHỐ)\b")
 _COMMUNE_WORDS = ("xã", "phường", "đặc khu")
 _PROVINCE_WORDS = ("tỉnh", "thành phố", "tỉnh ủy", "thành ủy")
 
@@ -190,19 +191,29 @@ def _sentence_case(text: str) -> str:
     return lowered[0].upper() + lowered[1:]
 
 
-def _letterhead_issuer(lines: list[str], heading_index: int | None) -> str | None:
+def _letterhead_bodies(lines: list[str], heading_index: int | None) -> list[str]:
+    """Return the bodies named in the letterhead, superior first, issuing body last.
+
+    A body may wrap onto a second upper-case line ("ỦY BAN NHÂN DÂN" / "XÃ HÒA THUẬN").
+    """
     end = heading_index if heading_index is not None else _HEADER_LINES
-    head = [line.strip() for line in lines[:end] if line.strip()]
-    for index, line in enumerate(head):
-        match = _LETTERHEAD_BODY.match(line)
-        if not match:
+    bodies: list[str] = []
+    complete = True
+    for raw in lines[:end]:
+        line = raw.strip()
+        if not line:
             continue
-        body = re.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN", line)[0].strip()
-        follows = head[index + 1] if index + 1 < len(head) else ""
-        if body == match.group(1) and follows and follows == follows.upper():
-            body = f"{body} {follows}"
-        return _sentence_case(body.strip(" *"))
-    return None
+        match = _LETTERHEAD_BODY.match(line) if line == line.upper() else None
+        if match:
+            body = re.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN", line)[0].strip(" *")
+            bodies.append(body)
+            complete = body != match.group(1)
+        elif not complete and line == line.upper() and _UNIT_WORD_UPPER.match(line):
+            bodies[-1] = f"{bodies[-1]} {line}"
+            complete = True
+        else:
+            complete = True
+    return [_sentence_case(body) for body in bodies]
 
 
 def _issuer_from_title(title: str | None) -> str | None:
@@ -247,10 +258,10 @@ def _locality(bodies: list[str | None], text: str) -> tuple[str | None, str | No
         if not body:
             continue
         communes = _names(_COMMUNE, body)
-        if communes:
+        if communes and level in (None, "commune"):
             return "commune", communes[0]
         provinces = _names(_PROVINCE, body)
-        if provinces:
+        if provinces and level in (None, "province"):
             return "province", provinces[0]
         level = level or _level_of(body)
     if level in (None, "commune"):
@@ -267,9 +278,15 @@ def _locality(bodies: list[str | None], text: str) -> tuple[str | None, str | No
     return level, None
 
 
-def _province(level: str | None, locality: str | None, text: str) -> str | None:
+def _province(
+    level: str | None, locality: str | None, letterhead: list[str], text: str
+) -> str | None:
     if level == "province":
         return locality
+    for body in letterhead:
+        named = _names(_PROVINCE, body)
+        if named:
+            return named[0]
     provinces = _names(_PROVINCE, text)
     return provinces[0] if provinces else None
 
@@ -297,9 +314,9 @@ def _choose_issuer(
     from_title = _issuer_from_title(title)
     if from_title:
         return from_title
-    from_letterhead = _letterhead_issuer(lines, heading[0] if heading else None)
-    if from_letterhead:
-        return from_letterhead
+    letterhead = _letterhead_bodies(lines, heading[0] if heading else None)
+    if letterhead:
+        return letterhead[-1]
     closing = _CLOSING.search(text[-3000:])
     sentence = _ISSUING_SENTENCE.search(_flatten(text[:6000]))
     candidates = [
@@ -338,8 +355,8 @@ def extract_metadata(source: SourceText) -> DocumentMetadata:
         if parsed and parsed.type_code:
             kind = _KIND_BY_TYPE_CODE.get(fold_accents(parsed.type_code).upper())
     issuer = _choose_issuer(text, lines, heading, title)
-    letterhead = _letterhead_issuer(lines, heading[0] if heading else None)
-    level, locality = _locality([issuer, letterhead], paragraphs)
+    letterhead = _letterhead_bodies(lines, heading[0] if heading else None)
+    level, locality = _locality([issuer, *reversed(letterhead)], paragraphs)
     if issuer and locality and _ends_with_unit_word(issuer):
         issuer = f"{issuer} {locality}"
     info = DocumentInfo(
@@ -347,7 +364,7 @@ def extract_metadata(source: SourceText) -> DocumentMetadata:
         issuer=issuer,
         level=level,
         locality=locality,
-        province=_province(level, locality, paragraphs),
+        province=_province(level, locality, letterhead, paragraphs),
         number=number,
         date=_date(lines),
         term=_term(title, flat),
