@@ -130,11 +130,9 @@ def _title(lines: list[str], start: int) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        if (
-            _SEPARATOR.match(stripped)
-            or _PREAMBLE_START.match(stripped)
-            or len(stripped) > _TITLE_LINE_MAX
-        ):
+        # The first line under the heading is the title even when it opens with "Thực hiện".
+        opens_preamble = len(parts) > 1 and _PREAMBLE_START.match(stripped)
+        if _SEPARATOR.match(stripped) or opens_preamble or len(stripped) > _TITLE_LINE_MAX:
             break
         parts.append(stripped)
         if len(parts) > _TITLE_MAX_LINES:

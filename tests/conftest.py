@@ -1,0 +1,134 @@
+"""Fixtures shared by the whole suite: the real corpus, CLI runners and a real SPARQL server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner, Result
+
+from cli.main import cli
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+SAMPLES = REPO_ROOT / "samples"
+UNDER_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _shared_folder(name: str) -> Path:
+    folder = SHARED / name
+    if not folder.is_dir() or not any(folder.iterdir()):
+        message = f"the real {name} is missing: expected it in {folder}"
+        if UNDER_CI:
+            pytest.fail(message + " (required under CI)")
+        pytest.skip(message)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The five real documents; a failure under CI when absent, a skip elsewhere."""
+    return _shared_folder("corpus")
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    """The answer keys of the real documents."""
+    return _shared_folder("gold")
+
+
+class Mandate:
+    """Runs `mandate` in process against one store directory."""
+
+    def __init__(self, store: Path | str) -> None:
+        self.store = str(store)
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, store: bool = True) -> Result:
+        argv = list(args) + (["--store", self.store] if store else [])
+        return self.runner.invoke(cli, argv, catch_exceptions=False)
+
+    def stats(self) -> dict:
+        result = self("stats", "--json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+
+@pytest.fixture
+def mandate(tmp_path: Path) -> Mandate:
+    """The CLI bound to a fresh store directory."""
+    return Mandate(tmp_path / "store")
+
+
+def mandate_executable() -> str:
+    """Return the path of the installed `mandate` console script."""
+    candidate = Path(sys.executable).with_name("mandate")
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("mandate")
+    if found is None:
+        pytest.fail("the mandate console script is not installed (pip install -e .)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real `oxigraph serve` on loopback with an empty store; yields its base URL."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    executable = str(binary) if binary.exists() else shutil.which("oxigraph")
+    if executable is None:
+        message = "the oxigraph server binary is missing (pip install oxigraph)"
+        if UNDER_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [
+            executable,
+            "serve",
+            "--location",
+            str(tmp_path / "oxigraph-server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if (
+                    httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code
+                    == 200
+                ):
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"oxigraph serve did not start on {url}: {error}")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
