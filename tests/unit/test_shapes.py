@@ -26,7 +26,7 @@ def task(name: str, extra: str) -> str:
     return f"""
 ex:{name} a mg:Task ; mg:text "Xây dựng vùng lúa chất lượng cao {name}" ;
     mg:sourceDocument ex:doc ; mg:outlinePath "III.1/-1" ;
-    mg:spanStart "10"^^xsd:nonNegativeInteger ; mg:spanEnd "60"^^xsd:nonNegativeInteger {extra} .
+    mg:spanStart "10"^^xsd:integer ; mg:spanEnd "60"^^xsd:integer {extra} .
 """
 
 

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The main job on a fresh machine: install into ./.venv, ingest the sample documents into the
+# embedded store (./.mandate, or $MANDATE_STORE), and show what the graph holds.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/_venv.sh" ""
+.venv/bin/mandate ingest samples
+.venv/bin/mandate stats

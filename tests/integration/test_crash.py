@@ -1,0 +1,60 @@
+"""Killing an ingest with SIGKILL in the middle of a document leaves the store as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+from tests.conftest import SAMPLES, mandate_executable
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [mandate_executable(), *args], env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def _big_document(path: Path) -> None:
+    """A plan of about 15 MB: long enough that writing it takes a noticeable time."""
+    bullet = (
+        "- Xây dựng vùng sản xuất lúa chất lượng cao gắn với liên kết tiêu thụ, ứng dụng "
+        "chuyển đổi số trong quản lý đất đai, môi trường và nông thôn mới.\n"
+    )
+    header = "ỦY BAN NHÂN DÂN\nXÃ THỬ NGHIỆM\n\nSố: 99/KH-UBND\n\nKẾ HOẠCH\nKiểm tra độ bền\n\n"
+    path.write_text(header + bullet * (15_000_000 // len(bullet.encode())), encoding="utf-8")
+
+
+def test_sigkill_while_writing_a_document_leaves_the_store_as_before(tmp_path: Path) -> None:
+    store = str(tmp_path / "store")
+    env = {**os.environ, "MANDATE_STORE": store, "MANDATE_MAX_FILE_MB": "100"}
+    assert _run("ingest", str(SAMPLES), env=env).returncode == 0
+    before = _run("stats", "--json", env=env).stdout
+    assert json.loads(before)["documents"] == 3
+
+    big = tmp_path / "big.txt"
+    _big_document(big)
+    process = subprocess.Popen(
+        [mandate_executable(), "ingest", "--verbose", str(big)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("writing:"):
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+
+    assert _run("stats", "--json", env=env).stdout == before
+    validate = _run("validate", env=env)
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+
+    again = _run("ingest", str(big), env=env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert json.loads(_run("stats", "--json", env=env).stdout)["documents"] == 4
