@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Self
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from store.terms import Row, insert_data_block
+from store.errors import QuerySyntaxError
+from store.terms import Row, insert_data_block, solution_rows
 
 __all__ = ["Bindings", "GraphStore", "Row"]
 
@@ -29,18 +31,28 @@ class GraphStore(ABC):
     location: str
 
     @abstractmethod
+    def _results(self, query: str, bindings: Bindings | None) -> object:
+        """Run a SELECT or ASK query; return pyoxigraph's QuerySolutions or QueryBoolean."""
+
     def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
         """Return the solutions of a SPARQL SELECT query as a list of rows.
 
-        `bindings` gives values to variables of the query, as parameters.
+        `bindings` gives values to the query's `$name` parameters.
         """
+        result = self._results(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
+        return solution_rows(result)
 
-    @abstractmethod
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Return the answer of a SPARQL ASK query.
 
-        `bindings` gives values to variables of the query, as parameters.
+        `bindings` gives values to the query's `$name` parameters.
         """
+        result = self._results(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QuerySyntaxError(f"expected an ASK query, got: {query[:80]}")
+        return bool(result)
 
     @abstractmethod
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:

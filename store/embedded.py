@@ -7,9 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from store.base import Bindings, GraphStore, Row
+from store.base import Bindings, GraphStore
 from store.errors import QuerySyntaxError, StoreError, StoreLockedError
-from store.terms import bind_parameters, from_oxigraph, solution_rows
+from store.terms import bind_parameters, from_oxigraph
 
 __all__ = ["EmbeddedStore"]
 
@@ -46,7 +46,7 @@ class EmbeddedStore(GraphStore):
                 ) from error
             raise StoreError(f"{self.directory}: cannot open the store: {error}") from error
 
-    def _query(self, query: str, bindings: Bindings | None) -> object:
+    def _results(self, query: str, bindings: Bindings | None) -> object:
         try:
             return self._store.query(
                 bind_parameters(query, bindings), use_default_graph_as_union=True
@@ -54,23 +54,9 @@ class EmbeddedStore(GraphStore):
         except SyntaxError as error:
             raise QuerySyntaxError(f"invalid SPARQL query: {error}") from error
 
-    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
-        """Return the solutions of a SPARQL SELECT query as a list of rows."""
-        result = self._query(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
-        return solution_rows(result)
-
-    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
-        """Return the answer of a SPARQL ASK query."""
-        result = self._query(query, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QuerySyntaxError(f"expected an ASK query, got: {query[:80]}")
-        return bool(result)
-
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
-        result = self._query(query, bindings)
+        result = self._results(query, bindings)
         if not isinstance(result, ox.QueryTriples):
             raise QuerySyntaxError(f"expected a CONSTRUCT query, got: {query[:80]}")
         graph = Graph()

@@ -11,9 +11,9 @@ import httpx
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from store.base import Bindings, GraphStore, Row
+from store.base import Bindings, GraphStore
 from store.errors import QuerySyntaxError, StoreError, StoreUnavailableError
-from store.terms import bind_parameters, solution_rows, to_oxigraph
+from store.terms import bind_parameters, to_oxigraph
 
 __all__ = ["RemoteStore"]
 
@@ -64,23 +64,9 @@ class RemoteStore(GraphStore):
                 f"{url}: the server answered {response.status_code}: {response.text[:300]}"
             )
 
-    def _solutions(self, query: str, bindings: Bindings | None) -> object:
+    def _results(self, query: str, bindings: Bindings | None) -> object:
         body = self._post_query(bind_parameters(query, bindings), _SELECT_ACCEPT)
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-
-    def select(self, query: str, bindings: Bindings | None = None) -> list[Row]:
-        """Return the solutions of a SPARQL SELECT query as a list of rows."""
-        result = self._solutions(query, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
-        return solution_rows(result)
-
-    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
-        """Return the answer of a SPARQL ASK query."""
-        result = self._solutions(query, bindings)
-        if not isinstance(result, ox.QueryBoolean):
-            raise QuerySyntaxError(f"expected an ASK query, got: {query[:80]}")
-        return bool(result)
 
     def construct(self, query: str, bindings: Bindings | None = None) -> Graph:
         """Return the triples of a SPARQL CONSTRUCT or DESCRIBE query as an rdflib graph."""
