@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from store.errors import QuerySyntaxError
-from store.terms import Row, insert_data_block, solution_rows
+from store.terms import Row, insert_data_block, solution_rows, term_text
 
 __all__ = ["Bindings", "GraphStore", "Row"]
 
@@ -89,7 +89,7 @@ class GraphStore(ABC):
         """Replace several named graphs in one transaction (all of them or none)."""
         operations = []
         for name, graph in graphs.items():
-            operations.append(f"DROP SILENT GRAPH <{name}>")
+            operations.append(f"DROP SILENT GRAPH {term_text(name)}")
             if len(graph):
                 operations.append(insert_data_block(name, graph))
         if operations:
@@ -97,7 +97,7 @@ class GraphStore(ABC):
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove the named graph `graph_name` and everything in it (no error if absent)."""
-        self.update(f"DROP SILENT GRAPH <{graph_name}>")
+        self.update(f"DROP SILENT GRAPH {term_text(graph_name)}")
 
     def named_graphs(self) -> list[URIRef]:
         """Return the names of the non-empty named graphs, sorted."""
@@ -106,9 +106,8 @@ class GraphStore(ABC):
 
     def graph(self, graph_name: URIRef) -> Graph:
         """Return a copy of the named graph `graph_name` as an rdflib graph."""
-        return self.construct(
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_name}> {{ ?s ?p ?o }} }}"
-        )
+        query = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o } }"
+        return self.construct(query, {"graph": graph_name})
 
     def quad_count(self) -> int:
         """Return the number of quads in all named graphs."""

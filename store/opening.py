@@ -49,8 +49,16 @@ def ensure_reference_data(store: GraphStore, iris: IriFactory) -> None:
     """Load the ontology into the reference graph unless this version is already there."""
     source = ONTOLOGY_FILE.read_bytes()
     digest = hashlib.sha256(source).hexdigest()
-    marker = f'<{MG_ONTOLOGY}> <{DCTERMS.identifier}> "{digest}"'
-    if store.ask(f"ASK {{ GRAPH <{iris.reference_graph()}> {{ {marker} }} }}"):
+    present = store.ask(
+        "ASK { GRAPH $graph { $ontology $identifier $digest } }",
+        {
+            "graph": iris.reference_graph(),
+            "ontology": MG_ONTOLOGY,
+            "identifier": DCTERMS.identifier,
+            "digest": Literal(digest),
+        },
+    )
+    if present:
         return
     graph = Graph().parse(data=source.decode("utf-8"), format="turtle")
     graph.add((MG_ONTOLOGY, DCTERMS.identifier, Literal(digest)))

@@ -66,7 +66,7 @@ def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
 
 def insert_data_block(graph_name: URIRef, graph: Graph) -> str:
     """Return `INSERT DATA { GRAPH <g> { ... } }` text holding every triple of `graph`."""
-    return f"INSERT DATA {{ GRAPH <{graph_name}> {{\n{_triples_text(graph)}}} }}"
+    return f"INSERT DATA {{ GRAPH {term_text(graph_name)} {{\n{_triples_text(graph)}}} }}"
 
 
 def solution_rows(result: ox.QuerySolutions) -> list[Row]:

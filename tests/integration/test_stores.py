@@ -125,3 +125,11 @@ def test_a_store_keeps_its_base_iri(tmp_path: Path) -> None:
 def test_an_unreachable_server_is_reported(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a working SPARQL server"):
         open_store("http://127.0.0.1:9", base_iri=IRIS.base)
+
+
+def test_a_malformed_graph_name_is_refused_before_reaching_the_store(store: GraphStore) -> None:
+    store.replace_graph(G, small_graph("an toàn"))
+    with pytest.raises(ValueError):
+        store.drop_graph(URIRef("http://example.org/g> } ; DROP ALL ; #"))
+    assert texts(store) == ["an toàn"]
+    assert len(store.graph(G)) == 2
