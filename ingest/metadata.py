@@ -8,13 +8,12 @@ hành …", "… xây dựng Kế hoạch …"), and the closing "Trên đây l�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ingest.model import DocumentInfo, SourceText
 from ontology.document_numbers import parse_document_number
 from vntext import fold_accents
 
-__all__ = ["KIND_HEADINGS", "DocumentMetadata", "extract_metadata"]
+__all__ = ["KIND_HEADINGS", "extract_metadata"]
 
 # Heading word (accent-folded, upper case) → kind code of the answer keys.
 KIND_HEADINGS: tuple[tuple[str, str], ...] = (
@@ -58,6 +57,7 @@ _YEAR_IN_TITLE = re.compile(r"năm\s+(?P<y>(?:19|20)\d\d)", re.I)
 _NAME = r"(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*)"
 # Words of a place name are separated by spaces only, never by a line or paragraph break.
 _PLACE_NAME = rf"{_NAME}(?:[ ]+{_NAME}){{0,3}}"
+_WHERE_COMMUNE = re.compile(rf"trên địa bàn (?:xã|phường|đặc khu)\s+(?P<name>{_PLACE_NAME})")
 _UNIT_THEN_NAME = re.compile(
     r"\b(tỉnh ủy|thành ủy|tỉnh|xã|phường|đặc khu|thành phố)\s+(?P<name>.+)$"
 )
@@ -92,14 +92,6 @@ _NOT_PLACE = frozenset(
 _UNIT_WORD_UPPER = re.compile(r"^(TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|THÀNH PHỐ)\b")
 _COMMUNE_WORDS = ("xã", "phường", "đặc khu")
 _PROVINCE_WORDS = ("tỉnh", "thành phố", "tỉnh ủy", "thành ủy")
-
-
-@dataclass(frozen=True)
-class DocumentMetadata:
-    """Metadata with the character offset of the kind heading (where the title starts)."""
-
-    info: DocumentInfo
-    title_start: int | None
 
 
 def _flatten(text: str) -> str:
@@ -263,9 +255,7 @@ def _locality(bodies: list[str | None], text: str) -> tuple[str | None, str | No
             return "province", provinces[0]
         level = level or _level_of(body)
     if level in (None, "commune"):
-        where = _names(
-            re.compile(rf"trên địa bàn (?:xã|phường|đặc khu)\s+(?P<name>{_PLACE_NAME})"), text
-        )
+        where = _names(_WHERE_COMMUNE, text)
         communes = where or _names(_COMMUNE, text)
         if communes:
             return "commune", communes[0]
@@ -289,7 +279,7 @@ def _province(
     return provinces[0] if provinces else None
 
 
-def _term(title: str | None, flat: str) -> str | None:
+def _term(title: str | None, text: str) -> str | None:
     if title:
         match = _TERM.search(title)
         if match:
@@ -297,7 +287,7 @@ def _term(title: str | None, flat: str) -> str | None:
         year = _YEAR_IN_TITLE.search(title)
         if year:
             return year["y"]
-    match = _TERM.search(flat) or _PERIOD.search(flat)
+    match = _TERM.search(text) or _PERIOD.search(text)
     return f"{match['a']}-{match['b']}" if match else None
 
 
@@ -326,24 +316,19 @@ def _choose_issuer(
     return named[0] if named else next((c for c in candidates if c), None)
 
 
-def extract_metadata(source: SourceText) -> DocumentMetadata:
+def extract_metadata(source: SourceText) -> DocumentInfo:
     """Return the document's metadata read from its header, preamble and closing lines."""
     text = source.text
     lines = text.split("\n")
-    flat = _flatten(text)
     paragraphs = _paragraphs(text)
     heading = _kind_heading(lines)
     subject = _subject_line(lines)
     number = _number(lines)
     kind: str | None
     title: str | None
-    title_start: int | None = None
     if heading is not None:
         index, kind = heading
         title = _title(lines, index)
-        title_start = sum(len(line) + 1 for line in lines[:index]) + (
-            len(lines[index]) - len(lines[index].lstrip())
-        )
     elif subject is not None:
         kind, title = "cong_van", subject
     else:
@@ -365,7 +350,7 @@ def extract_metadata(source: SourceText) -> DocumentMetadata:
         province=_province(level, locality, letterhead, paragraphs),
         number=number,
         date=_date(lines),
-        term=_term(title, flat),
+        term=_term(title, paragraphs),
         title=title,
     )
-    return DocumentMetadata(info=info, title_start=title_start)
+    return info

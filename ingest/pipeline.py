@@ -22,7 +22,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 def metadata_stage(extraction: Extraction) -> Extraction:
     """Fill in the document's metadata block."""
-    extraction.document = extract_metadata(extraction.source).info
+    extraction.document = extract_metadata(extraction.source)
     return extraction
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from ontology.identifiers import IriFactory
+from ontology.identifiers import IriFactory, Jurisdiction
 from ontology.vocabulary import MG, RDF, SKOS, XSD
 from store import open_store
 from tests.conftest import SAMPLES, Mandate
@@ -111,7 +111,7 @@ def _add_task(store_dir: Path, *, chaired: bool, broken_target: bool = False) ->
                 )
             )
         if chaired:
-            agency = iris.agency(iris_jurisdiction(), "Phòng Kinh tế xã")
+            agency = iris.agency(Jurisdiction("An Giang", "Hòa Thuận"), "Phòng Kinh tế xã")
             graph.add((agency, RDF.type, MG.Agency))
             graph.add((agency, SKOS.prefLabel, Literal("Phòng Kinh tế xã", lang="vi")))
             graph.add((task, MG.chairedBy, agency))
@@ -121,12 +121,6 @@ def _add_task(store_dir: Path, *, chaired: bool, broken_target: bool = False) ->
             graph.add((target, MG.value, Literal("nhiều")))
         store.replace_graph(URIRef(str(task) + "/test-graph"), graph)
     return str(task)
-
-
-def iris_jurisdiction():
-    from ontology.identifiers import Jurisdiction
-
-    return Jurisdiction("An Giang", "Hòa Thuận")
 
 
 def test_validate_lists_tasks_missing_clarities(mandate: Mandate) -> None:

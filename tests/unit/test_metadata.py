@@ -7,7 +7,7 @@ from ingest.model import SourceText
 
 
 def metadata(text: str):
-    return extract_metadata(SourceText("doc.txt", text, "text/plain", "0" * 64)).info
+    return extract_metadata(SourceText("doc.txt", text, "text/plain", "0" * 64))
 
 
 def test_a_state_plan_with_a_full_letterhead() -> None:
