@@ -18,6 +18,8 @@ __all__ = [
     "Reference",
     "SourceText",
     "Span",
+    "Table",
+    "TableCell",
     "Target",
     "Task",
 ]
@@ -32,13 +34,34 @@ class Span:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One cell of a table, as text with its place in the source text."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read as rows of cells (DOCX and PDF tables, or one rebuilt from flat text)."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A source file read and normalised: the text every extractor works on."""
+    """A source file read and normalised: the text every extractor works on.
+
+    `tables` holds the tables the reader found; each table also appears in `text` (one line
+    per row, cells separated by " | ") at the offsets its cells' spans give.
+    """
 
     path: str
     text: str
     media_type: str
     content_hash: str
+    tables: tuple[Table, ...] = ()
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Document readers, chosen by file suffix from one registry.
 
-A reader turns a file's bytes into text. Heavy libraries are imported only when a reader of
-that kind is first used. Register another format with `register(".ext", "module", "function",
-"media/type")`; built-in readers go through the same call.
+A reader turns a file's bytes into blocks: runs of text (which may still carry line wraps,
+page numbers and page headers) and tables (rows of cell texts). `read_source` normalises the
+text runs and lays out everything as one `SourceText`. A reader may also return a plain string
+(one text run). Heavy libraries are imported only when a reader of that kind is first used.
+Register another format with `register(".ext", "module", "function", "media/type")`; built-in
+readers go through the same call.
 """
 
 from __future__ import annotations
@@ -14,12 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import IngestError
+from ingest.layout import assemble_blocks
 from ingest.model import SourceText
-from vntext import normalize_unicode
 
-__all__ = ["READERS", "ReaderEntry", "read_source", "register", "supported_suffixes"]
+__all__ = [
+    "READERS",
+    "Block",
+    "ReaderEntry",
+    "read_source",
+    "register",
+    "supported_suffixes",
+]
 
-ReadFunction = Callable[[Path, bytes], str]
+Block = str | list[list[str]]
+"""A run of text, or a table given as rows of cell texts."""
+
+ReadFunction = Callable[[Path, bytes], "str | list[Block]"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,13 @@ def register(suffix: str, module: str, function: str, media_type: str) -> None:
 
 
 register(".txt", "ingest.readers.text", "read_text", "text/plain")
+register(
+    ".docx",
+    "ingest.readers.docx",
+    "read_docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+register(".pdf", "ingest.readers.pdf", "read_pdf", "application/pdf")
 
 
 def supported_suffixes() -> list[str]:
@@ -82,7 +102,8 @@ def read_source(path: str | Path, *, max_bytes: int) -> SourceText:
         raise IngestError(path, f"cannot read the file: {error.strerror or error}") from error
     if not data.strip():
         raise IngestError(path, "empty file")
-    text = normalize_unicode(entry.load()(path, data))
+    blocks = entry.load()(path, data)
+    text, tables = assemble_blocks([blocks] if isinstance(blocks, str) else blocks)
     if not text.strip():
         raise IngestError(path, "no text in the file")
     return SourceText(
@@ -90,4 +111,5 @@ def read_source(path: str | Path, *, max_bytes: int) -> SourceText:
         text=text,
         media_type=entry.media_type,
         content_hash=hashlib.sha256(data).hexdigest(),
+        tables=tables,
     )
