@@ -18,16 +18,18 @@ _PAGE_NUMBER = re.compile(r"(?:-\s*)?\d{1,3}(?:\s*-)?|[Tt]rang \d{1,3}(?:/\d{1,3
 _ITEM_START = re.compile(
     r"""^(?:
         [-–•+*](?:\s|$)                      # bullets
-      | \(\d{1,3}\)                          # (1)
+      | \(\d{1,3}\)(?!\s*[,;.])               # (1) but not "(3), (4)" in a list
       | [IVXLC]{1,6}\s*[.\-–)]\s             # I.  II-
       | \d{1,2}(?:\.\s?\d{1,2})*\.(?:\s|$)   # 1.  1.1.  4. 1.
       | \d{1,2}(?:\.\d{1,2})+\s             # 1.1 (no final dot)
       | [a-zđ]\)\s                           # a)
       | Chỉ\s+tiêu\s+\d+\s*:                 # Chỉ tiêu 3:
       | (?:Nơi\s+nh[ậâ]n|T/M|TM\.|KT\.|PHỤ\s+LỤC|MẪU\b)
+      | [-_=*.]{3,}$                         # rules drawn with dashes
     )""",
     re.VERBOSE,
 )
+_HEADING = re.compile(r"^(?:[IVXLC]{1,6}\s*[.\-–)]\s|\d{1,2}(?:\.\s?\d{1,2})*\.?\s)")
 _SENTENCE_END = re.compile(r"[.:;!?…”\")]\**$")
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\n]{5,}$")
 _MIN_REPEATED_RUN = 8
@@ -107,31 +109,36 @@ def join_wrapped_lines(lines: list[str]) -> str:
     line continues it too when the paragraph has not ended (no closing punctuation) and the
     next line neither opens an item nor follows a heading.
     """
+    wrap_width = _wrap_width(lines)
     paragraphs: list[str] = []
     breaks: list[str] = []
     blank_seen = False
+    last_line = ""
     for line in lines:
         if not line:
             blank_seen = True
             continue
         if not paragraphs:
             paragraphs.append(line)
-            blank_seen = False
+            blank_seen, last_line = False, line
             continue
         previous = paragraphs[-1]
         starts_item = is_item_start(line)
+        capitals = _is_capitals(last_line) or _is_capitals(line)
         if not blank_seen:
-            joined = not starts_item
+            joined = not starts_item and not capitals
         else:
             ended = bool(_SENTENCE_END.search(previous))
-            heading = is_item_start(previous) and len(previous) < 160 and line[:1].isupper()
-            joined = not starts_item and not ended and not heading
+            heading = bool(_HEADING.match(previous)) and len(previous) < 160
+            wrapped = wrap_width > 0 and len(last_line) >= 0.7 * wrap_width
+            continues = not line[:1].isupper() or (wrapped and not heading)
+            joined = not starts_item and not ended and not capitals and continues
         if joined:
             paragraphs[-1] = previous + " " + line
         else:
             paragraphs.append(line)
             breaks.append("\n\n" if blank_seen else "\n")
-        blank_seen = False
+        blank_seen, last_line = False, line
     if not paragraphs:
         return ""
     out = [paragraphs[0]]
@@ -139,6 +146,21 @@ def join_wrapped_lines(lines: list[str]) -> str:
         out.append(separator)
         out.append(paragraph)
     return "".join(out)
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _wrap_width(lines: list[str]) -> float:
+    """Return the usual length of hard-wrapped lines in the run, or 0 when it has none."""
+    widths = sorted(
+        len(line)
+        for line, following in zip(lines, lines[1:], strict=False)
+        if line and following and not is_item_start(following) and len(line) > 30
+    )
+    return float(widths[len(widths) // 2]) if len(widths) >= 5 else 0.0
 
 
 def _tidy(line: str) -> str:

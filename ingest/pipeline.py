@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.items import extract_items
 from ingest.metadata import extract_metadata
 from ingest.model import Extraction
+from ingest.programmes import extract_programmes
 from ingest.readers import read_source
+from ingest.references import extract_references
 
 __all__ = ["STAGES", "Stage", "extract"]
 
@@ -26,7 +29,31 @@ def metadata_stage(extraction: Extraction) -> Extraction:
     return extraction
 
 
-STAGES: tuple[tuple[str, Stage], ...] = (("metadata", metadata_stage),)
+def references_stage(extraction: Extraction) -> Extraction:
+    """Fill in the documents this one implements or cites."""
+    extraction.references = extract_references(extraction.source, extraction.document)
+    return extraction
+
+
+def items_stage(extraction: Extraction) -> Extraction:
+    """Fill in the indicators and tasks."""
+    indicators, tasks = extract_items(extraction.source, extraction.document)
+    extraction.indicators, extraction.tasks = indicators, tasks
+    return extraction
+
+
+def programmes_stage(extraction: Extraction) -> Extraction:
+    """Fill in the list of provincial programmes, when the document has one."""
+    extraction.programmes = extract_programmes(extraction.source)
+    return extraction
+
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("metadata", metadata_stage),
+    ("references", references_stage),
+    ("items", items_stage),
+    ("programmes", programmes_stage),
+)
 """The extraction stages, in the order they run."""
 
 
