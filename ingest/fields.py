@@ -72,11 +72,14 @@ _GROUP_FIELDS = (
 )
 
 
+def _count(word: str, text: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+
+
 def _scores(text: str) -> dict[str, int]:
     folded = fold_tone_placement(text.lower())
     return {
-        field: sum(len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded)) for word in words)
-        for field, words in _FOLDED.items()
+        field: sum(_count(word, folded) for word in words) for field, words in _FOLDED.items()
     }
 
 

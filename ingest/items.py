@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ingest.agency_lists import AGENCY_HEAD, assigned_subject, split_agencies
 from ingest.fields import classify_field, field_of_group_label
 from ingest.flat_table import COLUMN_LABELS
-from ingest.model import DocumentInfo, Indicator, SourceText, Span, Table, Task
+from ingest.model import DocumentInfo, Indicator, SourceText, Span, Table, TableCell, Task
 from ingest.outline import Node, parse_outline
 from ingest.targets import find_targets, has_target
 
@@ -36,7 +36,8 @@ _ATTRIBUTE = re.compile(
     r"(?: chủ trì)?(?: thực hiện)?|(?:Cơ quan|Đơn vị) phối hợp(?: thực hiện)?)\s*:\s*(?P<value>.*)$"
 )
 _MAPPING = re.compile(
-    r"^(?P<agency>.+?)\s+chủ trì(?: thực hiện)?\s+đối với\s+.*?số\s+(?P<numbers>(?:\(\d+\)[,\s.]*)+)"
+    r"^(?P<agency>.+?)\s+chủ trì(?: thực hiện)?\s+đối với\s+.*?số\s+"
+    r"(?P<numbers>(?:\(\d+\)[,\s.]*)+)"
 )
 _OWN_DEADLINE = re.compile(
     r"\(((?:hoàn thành|thực hiện|xong)[^()]*?(?:\d{4}|năm|quý|tháng)[^()]*)\)", re.IGNORECASE
@@ -48,7 +49,9 @@ _OPENING_TIME = re.compile(
 )
 _INNER_TIME = re.compile(r"[Đđ]ịnh kỳ (?:hằng |hàng )?(?:tháng|quý|năm)(?:,\s*(?:quý|năm))*")
 _GIVEN_DUTIES = re.compile(r"giao\s+(.+?)\s+(?:các|những)\s+nhiệm vụ", re.IGNORECASE)
-_TARGET_OPENER = re.compile(r",\s+(?=(?:phấn đấu|phân đấu|phần đầu|phấn đầu|hằng năm|hàng năm)\b)", re.I)
+_TARGET_OPENER = re.compile(
+    r",\s+(?=(?:phấn đấu|phân đấu|phần đầu|phấn đầu|hằng năm|hàng năm)\b)", re.IGNORECASE
+)
 _TEXT_LIMIT = 400
 
 
@@ -243,7 +246,7 @@ def _in_appendix_section(node: Node) -> bool:
 
 def _closing_items(collector: _Collector, heading: Node) -> None:
     for item in heading.children:
-        if _attribute(item) or item.kind == "plain" and item.children:
+        if _attribute(item) or (item.kind == "plain" and item.children):
             continue
         list_children = [c for c in item.children if c.kind in ("dash", "paren", "plus", "letter")]
         if item.kind == "plain":
@@ -256,7 +259,9 @@ def _closing_items(collector: _Collector, heading: Node) -> None:
             plain_body = [c for c in item.children if c.kind == "plain"]
             if not list_children and plain_body:
                 lead = body_lead or assigned_subject(plain_body[0].text)[0]
-                collector.task(plain_body[0], heading=item, lead=lead, coordinating=[], closing=True)
+                collector.task(
+                    plain_body[0], heading=item, lead=lead, coordinating=[], closing=True
+                )
                 collector.tasks[-1].id = item.path
                 continue
             for child in list_children:
@@ -356,7 +361,8 @@ def _embedded_indicators(collector: _Collector) -> None:
 def _target_clauses(text: str) -> list[tuple[int, str]]:
     clauses: list[tuple[int, str]] = []
     start = 0
-    for match in re.finditer(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$", text + ("" if text.endswith(".") else ".")):
+    closed = text if text.endswith(".") else text + "."
+    for match in re.finditer(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])|\.$", closed):
         piece = text[start : match.start()]
         opener = None
         for found in _TARGET_OPENER.finditer(piece):
@@ -378,6 +384,11 @@ def _column_keys(header: tuple[str, ...]) -> list[str | None]:
         found = next((key for key, p in COLUMN_LABELS.items() if p.search(label)), None)
         keys.append(found)
     return keys
+
+
+def _cell_text(cells: dict[str, TableCell], key: str) -> str | None:
+    cell = cells.get(key)
+    return cell.text or None if cell is not None else None
 
 
 def _table_items(collector: _Collector, table: Table) -> int:
@@ -407,12 +418,8 @@ def _table_items(collector: _Collector, table: Table) -> int:
                 group_field = field_of_group_label(name.text) or group_field
             continue
 
-        def text_of(key: str) -> str | None:
-            cell = cells.get(key)
-            return cell.text or None if cell is not None else None
-
-        lead = split_agencies(text_of("lead") or "")
-        partners = split_agencies(text_of("coordinating") or "")
+        lead = split_agencies(_cell_text(cells, "lead") or "")
+        partners = split_agencies(_cell_text(cells, "coordinating") or "")
         item_id = number if indicators_mode or not section else f"{section}.{number}"
         if indicators_mode:
             collector.indicators.append(
@@ -423,13 +430,13 @@ def _table_items(collector: _Collector, table: Table) -> int:
                     lead=lead,
                     coordinating=partners,
                     field=group_field or classify_field(name.text),
-                    timing=text_of("timing"),
-                    expected_result=text_of("result"),
+                    timing=_cell_text(cells, "timing"),
+                    expected_result=_cell_text(cells, "result"),
                     span=name.span,
                 )
             )
         else:
-            measures = text_of("measures")
+            measures = _cell_text(cells, "measures")
             collector.tasks.append(
                 Task(
                     id=item_id,
@@ -437,8 +444,8 @@ def _table_items(collector: _Collector, table: Table) -> int:
                     text=truncate_task_text(name.text),
                     lead=lead,
                     coordinating=partners,
-                    timing=text_of("timing"),
-                    expected_result=text_of("result"),
+                    timing=_cell_text(cells, "timing"),
+                    expected_result=_cell_text(cells, "result"),
                     field=classify_field(name.text, section_label) or group_field,
                     measures=[measures] if measures else [],
                     span=name.span,

@@ -7,6 +7,7 @@ the run are handed back separately, rebuilt into rows (see `ingest.flat_table`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 
@@ -157,7 +158,7 @@ def _wrap_width(lines: list[str]) -> float:
     """Return the usual length of hard-wrapped lines in the run, or 0 when it has none."""
     widths = sorted(
         len(line)
-        for line, following in zip(lines, lines[1:], strict=False)
+        for line, following in itertools.pairwise(lines)
         if line and following and not is_item_start(following) and len(line) > 30
     )
     return float(widths[len(widths) // 2]) if len(widths) >= 5 else 0.0

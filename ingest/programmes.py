@@ -29,11 +29,12 @@ _GROUP_FIELDS = (
 )
 _TEMPLATE = re.compile(r"^MẪU\b")
 _GROUP_HEADING = re.compile(r"^\d{1,2}\.\s+(.+)$")
-_STOPWORDS = frozenset(
-    "các nhiệm vụ biện pháp giải pháp của và có liên quan địa phương việc thuộc chức năng đối "
-    "với triển khai trên địa bàn tỉnh phối hợp trách nhiệm đề án chương trình kế hoạch hỗ trợ "
-    "thực hiện giai đoạn đến năm định hướng".split()
+_STOPWORD_TEXT = (
+    "các nhiệm vụ biện pháp giải pháp của và có liên quan địa phương việc thuộc chức năng"
+    " đối với triển khai trên địa bàn tỉnh phối hợp trách nhiệm đề án chương trình kế"
+    " hoạch hỗ trợ thực hiện giai đoạn đến năm định hướng"
 )
+_STOPWORDS = frozenset(re.findall(r"\w+", _STOPWORD_TEXT))
 
 
 def _words(text: str) -> set[str]:
@@ -76,7 +77,11 @@ def _template_groups(lines: list[tuple[str, int]]) -> list[list[tuple[str, str]]
         if heading:
             folded = fold_tone_placement(heading.group(1).lower())
             field = next(
-                (f for pattern, f in _GROUP_FIELDS if re.search(fold_tone_placement(pattern), folded)),
+                (
+                    code
+                    for pattern, code in _GROUP_FIELDS
+                    if re.search(fold_tone_placement(pattern), folded)
+                ),
                 None,
             )
             continue

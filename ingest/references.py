@@ -242,7 +242,8 @@ def extract_references(source: SourceText, info: DocumentInfo) -> list[Reference
     own_number = (info.number or "").replace(" ", "")
     merged: dict[str, _Found] = {}
     order: list[str] = []
-    for mention in sorted(mentions, key=lambda item: item.reference.span.start if item.reference.span else 0):
+    mentions.sort(key=lambda item: item.reference.span.start if item.reference.span else 0)
+    for mention in mentions:
         if mention.key.replace(" ", "") == own_number:
             continue
         implements = mention.implements or _title_implements(info, mention)

@@ -77,7 +77,8 @@ def _quantities(text: str) -> list[_Quantity]:
     masked = _mask(text)
     found: list[_Quantity] = []
     for match in _QUANTITY.finditer(masked):
-        if match.start() > 0 and (masked[match.start() - 1].isalnum() or masked[match.start() - 1] in ".,"):
+        previous = masked[match.start() - 1] if match.start() > 0 else " "
+        if previous.isalnum() or previous in ".,":
             continue
         raw = match.group("value")
         value = parse_vietnamese_number(raw)
