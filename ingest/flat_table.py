@@ -187,6 +187,7 @@ def _parse_table(lines: list[str], header_lines: list[str], keys: list[str]) -> 
     segment: list[str] = []
     header_size = len(header_lines)
     index = 0
+    after_group = True
     while index < len(lines):
         line = lines[index]
         if header_size and lines[index : index + header_size] == header_lines:
@@ -195,7 +196,8 @@ def _parse_table(lines: list[str], header_lines: list[str], keys: list[str]) -> 
                 segment = []
             index += header_size
             continue
-        previous_blank = index == 0 or not lines[index - 1]
+        previous_blank = index == 0 or not lines[index - 1] or after_group
+        after_group = False
         row_id = _ROW_ID.match(line) if previous_blank else None
         group = None
         if previous_blank and not row_id:
@@ -213,6 +215,7 @@ def _parse_table(lines: list[str], header_lines: list[str], keys: list[str]) -> 
                 assert group is not None
                 rows.append(_Row(group.group(1), group.group(2).strip(), []))
                 current = None
+                after_group = True
             index += 1
             continue
         if current is not None:

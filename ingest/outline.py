@@ -125,11 +125,12 @@ def _assign_paths(root: Node) -> None:
             path = f"{prefix}.{node.number}" if prefix else node.number
         else:
             owner = parent
-            if node.kind in ("paren", "dash", "letter"):
-                while owner is not None and owner.kind not in ("roman", "arabic", node.kind):
-                    owner = owner.parent
-                    if owner is not None and owner.kind == "paren" and node.kind == "dash":
-                        break
+            if node.kind == "paren" or (
+                node.kind in ("dash", "letter")
+                and parent is not None
+                and parent.kind not in ("paren", "letter")
+            ):
+                owner = node.section()
             owner_path = owner.path if owner is not None and owner is not root else base
             siblings = [c for c in parent.children if c.kind == node.kind] if parent else []
             position = siblings.index(node) + 1

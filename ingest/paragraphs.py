@@ -161,7 +161,7 @@ def _wrap_width(lines: list[str]) -> float:
         for line, following in itertools.pairwise(lines)
         if line and following and not is_item_start(following) and len(line) > 30
     )
-    return float(widths[len(widths) // 2]) if len(widths) >= 5 else 0.0
+    return float(widths[len(widths) // 2]) if len(widths) >= 3 else 0.0
 
 
 def _tidy(line: str) -> str:

@@ -29,11 +29,6 @@ _DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
-_ISSUER_AFTER = re.compile(
-    r"^\s*,?\s*của\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|tỉnh|xã|thành phố|huyện|phường|Đảng|khóa|\(khóa"
-    r"|[IVX]+\)?|và)(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|tỉnh|xã|thành phố|huyện|phường|khóa|\(khóa"
-    r"|[IVX]+\)?|[IVX]+|Đảng|của|và))*)"
-)
 _CONGRESS = re.compile(
     r"Nghị quyết (?:của )?Đại hội(?: đại biểu)?"
     r"(?P<body>(?: toàn quốc)?(?: lần thứ [IVXLC]+)? của Đảng| [IVXLC]+ của Đảng"
@@ -97,14 +92,18 @@ def _iso_date(match: re.Match[str]) -> str:
 
 
 def _issuer(after: str) -> str | None:
-    match = _ISSUER_AFTER.match(after)
+    match = re.match(r"^\s*,?\s*của\s+(.{2,90})", after)
     if not match:
         return None
-    issuer = re.split(r"\s+(?:về|thực hiện|ban hành|phê duyệt|triển khai)\b", match.group(1))[0]
-    issuer = issuer.strip()
-    if issuer.endswith("Chính") and after.lstrip(" ,").startswith("của Thủ tướng Chính"):
-        issuer += " phủ"
-    return issuer or None
+    issuer = re.split(
+        r"\s+(?:về|thực hiện|ban hành|phê duyệt|triển khai|tại|đã|đối với)\s|[,;:“\"]|\.\s|\.$",
+        match.group(1),
+    )[0].strip()
+    if not issuer or not issuer[0].isupper():
+        return None
+    if issuer == "Thủ tướng Chính":
+        issuer = "Thủ tướng Chính phủ"
+    return issuer
 
 
 def _numbered(text: str, template_start: int, regions: list[tuple[int, int]]) -> list[_Found]:

@@ -35,7 +35,7 @@ def _w(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-_P, _TBL, _TR, _TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
+_P, _T, _TBL, _TR, _TC = _w("p"), _w("t"), _w("tbl"), _w("tr"), _w("tc")
 # Containers whose children belong to the enclosing block or row as if written there.
 _TRANSPARENT = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")})
 # Content that is not part of the paragraph's own text: deleted revisions, drawings and text
@@ -281,7 +281,7 @@ def _run_text(element: Any, out: list[str]) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        if tag == _w("t"):
+        if tag == _T:
             out.append(child.text or "")
         elif tag in _CHARACTERS:
             out.append(_CHARACTERS[tag])
@@ -362,7 +362,7 @@ def _check_package(path: Path, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             entries = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise IngestError(path, f"not a readable DOCX file (not a ZIP package: {error})") from error
+        raise IngestError(path, "not a readable DOCX file (not a ZIP package)") from error
     if len(entries) > _MAX_PARTS:
         raise IngestError(path, f"not a readable DOCX file ({len(entries)} parts in the package)")
     unpacked = sum(entry.file_size for entry in entries)

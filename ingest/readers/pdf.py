@@ -205,7 +205,9 @@ def _problem(error: BaseException) -> str:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     cause: BaseException = error
-    while cause.args and isinstance(cause.args[0], BaseException):
+    for _ in range(5):
+        if not (cause.args and isinstance(cause.args[0], BaseException)):
+            break
         cause = cause.args[0]
     if isinstance(cause, PDFPasswordIncorrect):
         return "password-protected PDF: remove the password and save it again"
