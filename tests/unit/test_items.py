@@ -29,7 +29,8 @@ II. NỘI DUNG
 
 1.3. Thời gian thực hiện: Trong năm 2026.
 1.4. Cơ quan chủ trì thực hiện: Ủy ban nhân dân xã.
-1.5. Cơ quan phối hợp thực hiện: Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội xã.
+1.5. Cơ quan phối hợp thực hiện: Hội đồng nhân dân, Ủy ban Mặt trận Tổ quốc và các tổ
+chức chính trị - xã hội xã.
 
 2. Về xây dựng Đảng
 

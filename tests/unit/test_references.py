@@ -6,7 +6,8 @@ PLAN = """KẾ HOẠCH
 
 Triển khai thực hiện Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2025 - 2030 trên địa bàn xã Hòa Bình
 
-Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 02 năm 2026 của UBND tỉnh Đồng Tháp về triển khai nghị quyết;
+Thực hiện Kế hoạch số 12/KH-UBND ngày 05 tháng 02 năm 2026 của UBND tỉnh Đồng Tháp về
+triển khai nghị quyết;
 
 I. MỤC ĐÍCH, YÊU CẦU
 
@@ -16,7 +17,8 @@ II. NHIỆM VỤ
 
 - Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về khoa học công nghệ.
 - Quán triệt Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Đồng Tháp, nhiệm kỳ 2025 - 2030.
-- Triển khai Nghị quyết của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng giai đoạn 2026 - 2030.
+- Triển khai Nghị quyết của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng giai
+đoạn 2026 - 2030.
 - Thực hiện Đề án số 06 và các nghị quyết Đại hội Đảng bộ các cấp.
 - Nghiên cứu Kế hoạch triển khai Nghị quyết số 57-NQ/TW.
 """
@@ -30,10 +32,18 @@ def references():
 def test_numbered_references_carry_number_date_issuer_and_relation():
     found = references()
     plan = found["12/KH-UBND"]
-    assert (plan.date, plan.issuer, plan.relation) == ("2026-02-05", "UBND tỉnh Đồng Tháp", "implements")
+    assert (plan.date, plan.issuer, plan.relation) == (
+        "2026-02-05",
+        "UBND tỉnh Đồng Tháp",
+        "implements",
+    )
     assert found["04-CTr/TU"].relation == "implements"
     science = found["57-NQ/TW"]
-    assert (science.date, science.issuer, science.relation) == ("2024-12-22", "Bộ Chính trị", "cites")
+    assert (science.date, science.issuer, science.relation) == (
+        "2024-12-22",
+        "Bộ Chính trị",
+        "cites",
+    )
 
 
 def test_a_congress_resolution_is_one_reference_implemented_through_the_title():
@@ -44,6 +54,9 @@ def test_a_congress_resolution_is_one_reference_implemented_through_the_title():
 
 def test_unnumbered_documents_need_a_body_and_a_subject():
     names = [r.name for r in references().values()]
-    assert any(name.startswith("Nghị quyết của Ban Thường vụ Tỉnh ủy về phát triển du lịch") for name in names)
+    assert any(
+        name.startswith("Nghị quyết của Ban Thường vụ Tỉnh ủy về phát triển du lịch")
+        for name in names
+    )
     assert not any("Đề án" in name or "các cấp" in name for name in names)
     assert len(references()) == 5

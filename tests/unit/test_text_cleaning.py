@@ -49,7 +49,7 @@ def test_repeated_page_headers_are_dropped_after_their_first_copy():
     header = [f"Dòng tiêu đề trang số {n} của văn bản" for n in range(1, 9)]
     body = []
     for page in range(3):
-        body += header + ["", f"Nội dung riêng của trang {page} được giữ lại.", ""]
+        body += [*header, "", f"Nội dung riêng của trang {page} được giữ lại.", ""]
     text = "\n".join(part for part in clean_text_run("\n".join(body)) if isinstance(part, str))
     assert text.count("Dòng tiêu đề trang số 1") == 1
     assert "Nội dung riêng của trang 2 được giữ lại." in text
