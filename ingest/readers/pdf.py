@@ -37,6 +37,11 @@ _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*)?(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?", re.IGNORECASE
 )
 _DIGITS = re.compile(r"\d+")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_MIN_NUMBERED_REPEATS = 3
+# PDFs without space characters (TeX, some converters) separate words only by a gap, often
+# narrower than pdfplumber's fixed 3-point tolerance; measure gaps against the font size.
+_TEXT_OPTIONS: dict[str, Any] = {"x_tolerance_ratio": 0.15}
 _EOF_MARKER = b"%%EOF"
 # Acrobat accepts a file whose end-of-file marker lies within its last 1024 bytes.
 _EOF_WINDOW = 1024
@@ -77,23 +82,46 @@ def _running_key(line: str) -> str:
     return " ".join(_DIGITS.sub("", line).split()).casefold()
 
 
+def _page_offset(line: str, page_index: int) -> int | None:
+    """Return the line's leading or trailing number minus the page's index, if it has one."""
+    match = _EDGE_NUMBER.search(line)
+    return None if match is None else int(match.group(1) or match.group(2)) - page_index
+
+
 def _remove_furniture(pages: list[_Page]) -> None:
-    """Drop running headers/footers and page numbers from the first and last lines of pages."""
+    """Drop running headers/footers and page numbers from the first and last lines of pages.
+
+    A line is running when, digits aside, it is the edge line of at least half the pages, or
+    of at least three pages where it carries a number that grows with the page (a chapter's
+    header with its page number).
+    """
+    many = len(pages) >= _MIN_PAGES_FOR_RUNNING_LINES
     for first in (True, False):
         for _ in range(_MAX_FURNITURE_LINES):
-            edges = [edge for page in pages if (edge := page.edge_line(first=first))]
-            keys = Counter(_running_key(stretch.lines[number]) for stretch, number in edges)
+            edges = [
+                (index, edge)
+                for index, page in enumerate(pages)
+                if (edge := page.edge_line(first=first))
+            ]
+            lines = [(index, stretch.lines[number].strip()) for index, (stretch, number) in edges]
+            keys = Counter(_running_key(line) for _index, line in lines)
+            numbered = Counter(
+                (_running_key(line), _page_offset(line, index)) for index, line in lines
+            )
             doomed = []
-            for stretch, number in edges:
-                line = stretch.lines[number].strip()
+            for (index, line), (_page, edge) in zip(lines, edges, strict=True):
                 key = _running_key(line)
+                offset = _page_offset(line, index)
                 running = (
-                    len(pages) >= _MIN_PAGES_FOR_RUNNING_LINES
+                    many
                     and bool(key)
-                    and keys[key] * 2 >= len(pages)
+                    and (
+                        keys[key] * 2 >= len(pages)
+                        or (offset is not None and numbered[key, offset] >= _MIN_NUMBERED_REPEATS)
+                    )
                 )
                 if running or _PAGE_NUMBER.fullmatch(line):
-                    doomed.append((stretch, number))
+                    doomed.append(edge)
             if not doomed:
                 break
             for stretch, number in doomed:
@@ -153,12 +181,14 @@ def _read_page(page: Any) -> list[_Band | list[list[str]]]:
     top = float("-inf")
     edges = [(table.bbox[1], table) for table in tables] + [(float("inf"), None)]
     for bottom, table in edges:
-        lines = page.filter(_band(boxes, top, bottom)).extract_text_lines(return_chars=False)
+        lines = page.filter(_band(boxes, top, bottom)).extract_text_lines(
+            return_chars=False, **_TEXT_OPTIONS
+        )
         lines = [line for line in lines if str(line["text"]).strip()]
         if lines:
             pieces.append(_Band(lines))
         if table is not None:
-            rows = [[cell or "" for cell in row] for row in table.extract()]
+            rows = [[cell or "" for cell in row] for row in table.extract(**_TEXT_OPTIONS)]
             if any(any(cell.strip() for cell in row) for row in rows):
                 pieces.append(rows)
             top = table.bbox[3]

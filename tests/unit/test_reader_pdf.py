@@ -167,6 +167,42 @@ def test_two_pages_lose_their_page_numbers_but_keep_a_repeated_line(tmp_path: Pa
     assert not re.search(r"^\d+$", source.text, re.MULTILINE)
 
 
+class Appendices(Plan):
+    """Pages whose header names the current appendix and carries the page number."""
+
+    def header(self) -> None:
+        page = self.page_no()
+        if page <= 3:
+            self.header_text = f"Phụ lục I. Danh mục nhiệm vụ - trang {page}"
+        elif page <= 6:
+            self.header_text = f"Phụ lục II. Chỉ tiêu chủ yếu - trang {page}"
+        else:
+            self.header_text = ""
+        super().header()
+
+
+def test_a_chapter_header_with_its_page_number_goes_but_numbered_titles_stay(
+    tmp_path: Path,
+) -> None:
+    pdf = Appendices()
+    titles = {2: "Phụ lục 1", 5: "Phụ lục 2", 7: "Phụ lục 3"}
+    lines = [text for paragraphs in PAGES for text in paragraphs]
+    for page in range(1, 9):
+        pdf.add_page()
+        if page in titles:
+            pdf.paragraph(titles[page])
+        pdf.paragraph(lines[page])
+    path = tmp_path / "appendices.pdf"
+    pdf.output(str(path))
+    source = read_source(path, max_bytes=LIMIT)
+    assert "Danh mục nhiệm vụ" not in source.text
+    assert "Chỉ tiêu chủ yếu - trang" not in source.text
+    for title in titles.values():
+        assert title in source.text.split("\n")
+    for text in lines[1:9]:
+        assert text in source.text
+
+
 def test_a_scan_without_a_text_layer_is_refused(tmp_path: Path) -> None:
     from PIL import Image
 
