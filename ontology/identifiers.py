@@ -8,9 +8,13 @@ instead of adding new ones. Layout under the base:
   every province and commune, so the jurisdiction is part of the key (`vn` for central bodies);
 - `document/<jurisdiction>/<issuing body>/<term>/<kind>[/<title>]` for unnumbered documents
   (congress resolutions are unique per body and term, so they carry no title);
-- `<document>/task/<outline path>`, `<document>/indicator/<outline path>`,
-  `<document>/section/<outline path>`, `<indicator>/target/<n>`;
-- `agency/<jurisdiction>/<name>`, `unit/<province>[/<commune>]`, `term/<start>-<end>`;
+- `document/<jurisdiction>/cited/<kind>/<name>-<hash>` for unnumbered documents known only by
+  the name another document cites them by;
+- `<document>/task/<outline path>`, `<document>/indicator/<outline path>` (a repeated path
+  gets `~2`, `~3`, ...), `<document>/section/<outline path>`, `<indicator>/target/<n>`,
+  `<document>/programme/<n>` for the programmes a document lists;
+- `agency/<jurisdiction>/<name>`, `unit/<province>[/<commune>]`, `unit/<province>/area/<name>`
+  for named areas that are not communes, `term/<start>-<end>`;
 - `graph/...` for named graphs: one per source document, plus reference data and reviews.
 """
 
@@ -24,10 +28,11 @@ from datetime import date
 from rdflib import URIRef
 
 from ontology.document_numbers import DocumentNumber
-from vntext import fold_accents, slugify
+from vntext import fold_accents, fold_tone_placement, slugify
 
 __all__ = [
     "DEFAULT_BASE_IRI",
+    "NATION",
     "DocumentKey",
     "IriFactory",
     "Jurisdiction",
@@ -109,6 +114,12 @@ def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def _occurrence(occurrence: int) -> str:
+    if occurrence < 1:
+        raise ValueError(f"occurrence counts from 1, got {occurrence}")
+    return f"~{occurrence}" if occurrence > 1 else ""
+
+
 class IriFactory:
     """Mints every instance IRI of the graph under one base IRI."""
 
@@ -154,17 +165,37 @@ class IriFactory:
         """Return the named graph of reviewers' decisions, which survives re-ingest."""
         return self._iri("graph/reviews")
 
+    def cited_document(self, jurisdiction: Jurisdiction, kind: str | None, name: str) -> URIRef:
+        """Return the IRI of an unnumbered document known only by the name it is cited by.
+
+        The name is kept readable (shortened) and a hash of the whole normalised name keeps
+        two long names that share a beginning apart.
+        """
+        folded = " ".join(fold_tone_placement(name).split())
+        readable = slugify(folded)[:60].rstrip("-") or "_"
+        kind_slug = slugify(kind or "document")
+        return self._iri(
+            f"document/{jurisdiction.path}/cited/{kind_slug}/{readable}-{_short_hash(folded)[:8]}"
+        )
+
     def section(self, document: URIRef, path: str) -> URIRef:
         """Return the IRI of the outline section at `path` in `document`."""
         return URIRef(f"{document}/section/{outline_slug(path)}")
 
-    def task(self, document: URIRef, path: str) -> URIRef:
-        """Return the IRI of the task at outline `path` in `document`."""
-        return URIRef(f"{document}/task/{outline_slug(path)}")
+    def task(self, document: URIRef, path: str, occurrence: int = 1) -> URIRef:
+        """Return the IRI of the task at outline `path` in `document`.
 
-    def indicator(self, document: URIRef, path: str) -> URIRef:
+        `occurrence` tells apart tasks a document numbers alike (its second "4.2.1." section).
+        """
+        return URIRef(f"{document}/task/{outline_slug(path)}{_occurrence(occurrence)}")
+
+    def indicator(self, document: URIRef, path: str, occurrence: int = 1) -> URIRef:
         """Return the IRI of the indicator at outline `path` in `document`."""
-        return URIRef(f"{document}/indicator/{outline_slug(path)}")
+        return URIRef(f"{document}/indicator/{outline_slug(path)}{_occurrence(occurrence)}")
+
+    def programme(self, document: URIRef, number: str) -> URIRef:
+        """Return the IRI of the programme listed as `number` in `document`'s list."""
+        return URIRef(f"{document}/programme/{outline_slug(number)}")
 
     def target(self, indicator: URIRef, position: int) -> URIRef:
         """Return the IRI of the `position`-th target (from 1) of `indicator`."""
@@ -185,6 +216,13 @@ class IriFactory:
     def unit(self, jurisdiction: Jurisdiction) -> URIRef:
         """Return the IRI of the administrative unit `jurisdiction` names."""
         return self._iri(f"unit/{jurisdiction.path}")
+
+    def area(self, jurisdiction: Jurisdiction, name: str) -> URIRef:
+        """Return the IRI of a named area inside `jurisdiction` that is not a commune.
+
+        For example "khu vực biên giới" (the border area) of a province.
+        """
+        return self._iri(f"unit/{jurisdiction.path}/area/{slugify(name) or '_'}")
 
     def term(self, label: str) -> URIRef:
         """Return the IRI of a term such as ``2025-2030`` or a single year ``2026``."""

@@ -80,6 +80,7 @@ class MG(DefinedNamespace):
     at_most: URIRef
     auto: URIRef
     chairedBy: URIRef
+    citedAs: URIRef
     cites: URIRef
     comparator: URIRef
     comparators: URIRef
@@ -117,6 +118,7 @@ class MG(DefinedNamespace):
     partOf: URIRef
     party_building: URIRef
     programmeFields: URIRef
+    programmeKind: URIRef
     qualifiedImplementation: URIRef
     reduce_by: URIRef
     rejected: URIRef
