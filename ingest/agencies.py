@@ -82,6 +82,7 @@ _PROVINCIAL = re.compile(r"(?<![\w])(?:[Tt]ỉnh|[Tt]hành phố|[Tt]hành ủy|
 
 _COMMUNE_WORDS = r"(?:cấp\s+)?(?:xã|phường|đặc\s+khu)"
 _PROVINCE_WORDS = r"(?:cấp\s+)?(?:tỉnh|thành\s+phố)"
+_DANGLING = re.compile(r"(?<!\w)(?:với|của|cho|tại|trong|thuộc|toàn|địa bàn)$", re.IGNORECASE)
 # Names of one body that differ by more than spelling, per level (match key → label).
 _PARTY_COMMITTEE = "Ban Chấp hành Đảng bộ"
 _PROVINCE_SYNONYMS = {"tỉnh ủy": _PARTY_COMMITTEE, "thành ủy": _PARTY_COMMITTEE}
@@ -165,7 +166,10 @@ def _strip_place(name: str, level_words: str, place: str | None) -> str:
         place_words = r"\s+".join(re.escape(word) for word in fold_tone_placement(place).split())
         alternatives = [rf"{level_words}(?:\s+{place_words})?", place_words]
     stripped = re.sub(rf"\s+(?:{'|'.join(alternatives)})$", "", name, flags=re.IGNORECASE)
-    return stripped or name
+    # "liên kết với tỉnh", "trên địa bàn xã": there the place is an object, not a qualifier.
+    if not stripped or _DANGLING.search(stripped):
+        return name
+    return stripped
 
 
 def agency_label(name: str, jurisdiction: Jurisdiction) -> str:
