@@ -1,7 +1,9 @@
 """Turning an Extraction into the RDF graph of its document.
 
-Every IRI comes from `IriFactory` and every term from `ontology.vocabulary`; this module only
-decides which statements an extraction makes.
+Every IRI comes from `IriFactory` and every term from `ontology.vocabulary`. This module
+decides the identity of the document and of the documents it cites; `ingest.graph_nodes`
+writes the statements for each kind of node (sections, tasks, indicators, agencies,
+references, programmes).
 """
 
 from __future__ import annotations
@@ -11,17 +13,35 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
-from ingest.model import DocumentInfo, Extraction
-from ontology.document_numbers import parse_document_number
-from ontology.identifiers import DocumentKey, IriFactory, Jurisdiction, party_term
-from ontology.vocabulary import DCTERMS, MG, PREFIXES, PROV, RDF, RDFS, SKOS, TIME, XSD
+from ingest.agencies import agency_jurisdiction, agency_label
+from ingest.graph_nodes import (
+    CitedDocument,
+    DocumentContext,
+    GraphWriter,
+    write_outline,
+    write_programmes,
+    write_references,
+)
+from ingest.model import DocumentInfo, Extraction, Reference
+from ontology.document_numbers import DocumentNumber, parse_document_number
+from ontology.identifiers import NATION, DocumentKey, IriFactory, Jurisdiction, party_term
+from ontology.vocabulary import DCTERMS, MG, PROV, RDF, RDFS, XSD
+from vntext import fold_accents, fold_tone_placement, match_key, normalize_unicode
 
-__all__ = ["KIND_CLASSES", "DocumentGraph", "build_document_graph", "document_iri"]
+__all__ = [
+    "KIND_CLASSES",
+    "DocumentGraph",
+    "build_document_graph",
+    "cited_documents",
+    "document_iri",
+    "jurisdiction_of",
+    "reference_kind",
+]
 
 KIND_CLASSES: dict[str, URIRef] = {
     "nghi_quyet": MG.Resolution,
+    "nghi_quyet_dai_hoi": MG.CongressResolution,
     "chuong_trinh_hanh_dong": MG.ActionProgramme,
     "ke_hoach": MG.Plan,
     "quyet_dinh": MG.Decision,
@@ -35,7 +55,45 @@ KIND_CLASSES: dict[str, URIRef] = {
 }
 """Document kind code (as in the answer keys) → ontology class."""
 
-_YEARS = re.compile(r"(?:19|20)\d\d")
+# The kind word a citation opens with (on match keys) → kind code; longest first.
+_CITED_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("nghị quyết đại hội", "nghi_quyet_dai_hoi"),
+    ("chương trình hành động", "chuong_trinh_hanh_dong"),
+    ("nghị quyết", "nghi_quyet"),
+    ("kế hoạch", "ke_hoach"),
+    ("quyết định", "quyet_dinh"),
+    ("chỉ thị", "chi_thi"),
+    ("kết luận", "ket_luan"),
+    ("hướng dẫn", "huong_dan"),
+    ("công văn", "cong_van"),
+    ("thông báo", "thong_bao"),
+)
+# Type code of a number (accent-folded, upper case) → kind code.
+_KIND_BY_TYPE_CODE = {
+    "NQ": "nghi_quyet",
+    "CTR": "chuong_trinh_hanh_dong",
+    "CTHD": "chuong_trinh_hanh_dong",
+    "KH": "ke_hoach",
+    "QD": "quyet_dinh",
+    "CT": "chi_thi",
+    "KL": "ket_luan",
+    "HD": "huong_dan",
+    "TB": "thong_bao",
+}
+_STATED_TERM = re.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
+_PARTY_TERM_NUMBER = re.compile(r"\bkhóa\s+([IVXLC]+)\b", re.I)
+_CONGRESS_ORDINAL = re.compile(
+    r"Đại\s+hội\s+(?:đại\s+biểu\s+toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?([IVXLC]+)\b"
+)
+_NATIONAL_CONGRESS = re.compile(r"toàn\s+quốc|Đại\s+hội\s+[IVXLC]+\s+của\s+Đảng", re.I)
+_CONGRESS_BODY = re.compile(
+    r"Đại\s+hội\s+(?:đại\s+biểu\s+)?(?P<body>.+?)\s*(?=,|\blần\s+thứ\b|\bnhiệm\s+kỳ\b|\bkhóa\b|$)",
+    re.I,
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# The 13th central congress opened the 2021-2026 term; each congress opens five years more.
+_THIRTEENTH_TERM_START = 2021
+_NATIONAL_CONGRESS_BODY = "Đại hội đại biểu toàn quốc"
 
 
 @dataclass(frozen=True)
@@ -96,71 +154,185 @@ def document_iri(info: DocumentInfo, iris: IriFactory, *, content_hash: str) -> 
     return iris.document(key)
 
 
-class _Builder:
-    def __init__(self, iris: IriFactory) -> None:
-        self.iris = iris
-        self.graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace)
-
-    def add(self, subject: Node, predicate: Node, value: Node | None) -> None:
-        if value is not None:
-            self.graph.add((subject, predicate, value))
-
-    def text(
-        self, subject: Node, predicate: Node, value: str | None, lang: str | None = None
-    ) -> None:
-        if value:
-            self.graph.add((subject, predicate, Literal(value, lang=lang)))
-
-    def unit(self, jurisdiction: Jurisdiction) -> URIRef:
-        iri = self.iris.unit(jurisdiction)
-        if jurisdiction.province is None:
-            self.add(iri, RDF.type, MG.Nation)
-            self.text(iri, SKOS.prefLabel, "Việt Nam", "vi")
-            return iri
-        if jurisdiction.commune is None:
-            self.add(iri, RDF.type, MG.Province)
-            self.text(iri, SKOS.prefLabel, jurisdiction.province, "vi")
-            return iri
-        province = self.unit(Jurisdiction(province=jurisdiction.province))
-        self.add(iri, RDF.type, MG.Commune)
-        self.text(iri, SKOS.prefLabel, jurisdiction.commune, "vi")
-        self.add(iri, MG.partOf, province)
-        self.add(province, MG.hasPart, iri)
-        return iri
-
-    def agency(self, name: str, jurisdiction: Jurisdiction) -> URIRef:
-        iri = self.iris.agency(jurisdiction, name)
-        self.add(iri, RDF.type, MG.Agency)
-        self.text(iri, SKOS.prefLabel, name, "vi")
-        self.add(iri, MG.jurisdiction, self.unit(jurisdiction))
-        return iri
-
-    def term(self, label: str) -> URIRef:
-        iri = self.iris.term(label)
-        self.add(iri, RDF.type, MG.Term)
-        self.text(iri, RDFS.label, label)
-        years = [int(year) for year in _YEARS.findall(label)]
-        if years:
-            for predicate, year in ((TIME.hasBeginning, years[0]), (TIME.hasEnd, years[-1])):
-                instant = self.iris.year(year)
-                self.add(iri, predicate, instant)
-                self.add(instant, RDF.type, TIME.Instant)
-                self.add(instant, TIME.inXSDgYear, Literal(str(year), datatype=XSD.gYear))
-        return iri
+###########################################################################################
+# Cited documents
+###########################################################################################
 
 
-def build_document_graph(
-    extraction: Extraction, iris: IriFactory, *, ingested_at: datetime | None = None
-) -> DocumentGraph:
-    """Return the graph of statements `extraction` makes about its document."""
-    info = extraction.document
-    source = extraction.source
-    document = document_iri(info, iris, content_hash=source.content_hash)
-    builder = _Builder(iris)
-    add, text = builder.add, builder.text
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[ch] for ch in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
+
+def _to_roman(number: int) -> str:
+    digits = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
+    out = ""
+    for value, numeral in (*digits, (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
+
+
+def _central_term(ordinal: int) -> str:
+    start = _THIRTEENTH_TERM_START + 5 * (ordinal - 13)
+    return f"{start}-{start + 5}"
+
+
+def _central_ordinal(term: str) -> int:
+    return 13 + (int(term[:4]) - _THIRTEENTH_TERM_START) // 5
+
+
+def reference_kind(reference: Reference) -> str | None:
+    """Return the kind code of the document a reference cites, or None when unknown.
+
+    The words the citation opens with decide ("Nghị quyết Đại hội ..." is a congress
+    resolution), else the type code of its number.
+
+    >>> reference_kind(Reference(None, "Nghị quyết Đại hội Đảng bộ xã", None, None, "cites"))
+    'nghi_quyet_dai_hoi'
+    >>> reference_kind(Reference("38/KH-UBND", "văn bản số 38/KH-UBND", None, None, "cites"))
+    'ke_hoach'
+    """
+    name = match_key(reference.name)
+    for words, kind in _CITED_KIND_WORDS:
+        if name.startswith(words):
+            return kind
+    number = parse_document_number(reference.number) if reference.number else None
+    if number is not None and number.type_code:
+        return _KIND_BY_TYPE_CODE.get(fold_accents(number.type_code).upper())
+    return None
+
+
+def _citing_term(info: DocumentInfo) -> str | None:
+    """Return the party term a citing document belongs to, for congresses it names by ordinal."""
+    if info.term and "-" in info.term:
+        return info.term.replace(" ", "")
+    issued = _parse_date(info.date)
+    if issued is None and info.term and info.term.isdigit():
+        issued = date(int(info.term), 7, 1)
+    return party_term(issued, national=False) if issued is not None else None
+
+
+def _congress(reference: Reference, info: DocumentInfo) -> tuple[DocumentKey, str]:
+    """Return the key and a canonical title of a congress resolution named in a citation."""
+    name = " ".join(fold_tone_placement(normalize_unicode(reference.name)).split())
+    stated = _STATED_TERM.search(name)
+    term = f"{stated[1]}-{stated[2]}" if stated else None
+    if _NATIONAL_CONGRESS.search(name) and "Đảng bộ" not in name:
+        ordinal = _CONGRESS_ORDINAL.search(name)
+        term = term or (_central_term(_roman(ordinal[1])) if ordinal else None)
+        key = DocumentKey(NATION, term, kind="nghi_quyet_dai_hoi", body=_NATIONAL_CONGRESS_BODY)
+        number = f" lần thứ {_to_roman(_central_ordinal(term))}" if term else ""
+        title = f"Nghị quyết {_NATIONAL_CONGRESS_BODY}{number} của Đảng"
+    else:
+        citing = jurisdiction_of(info)
+        match = _CONGRESS_BODY.search(name)
+        body_words = match["body"] if match else "Đảng bộ"
+        where = agency_jurisdiction(body_words, citing)
+        body = f"Đại hội đại biểu {agency_label(body_words, where)}"
+        term = term or _citing_term(info)
+        key = DocumentKey(where, term, kind="nghi_quyet_dai_hoi", body=body)
+        place = where.commune or where.province
+        title = f"Nghị quyết {body} {place}" if place else f"Nghị quyết {body}"
+    return key, f"{title}, nhiệm kỳ {term}" if term else title
+
+
+def _cited_jurisdiction(
+    number: DocumentNumber, issuer: str | None, citing: Jurisdiction
+) -> Jurisdiction:
+    if number.national:
+        return NATION
+    if fold_accents(number.issuer_code).upper() == "TU":
+        return Jurisdiction(province=citing.province) if citing.province else citing
+    return agency_jurisdiction(issuer, citing) if issuer else citing
+
+
+def _cited_scope(number: DocumentNumber, issued: date | None, reference: Reference) -> str | None:
+    """Return the term (Party numbers) or year (State numbers) the cited number belongs to."""
+    if not number.party:
+        return str(number.year or (issued.year if issued else "")) or None
+    if issued is not None:
+        return party_term(issued, national=number.national)
+    if number.national:
+        stated = _PARTY_TERM_NUMBER.search(f"{reference.issuer or ''} {reference.name}")
+        if stated:
+            return _central_term(_roman(stated[1]))
+    return None
+
+
+def _cited_document(
+    reference: Reference, issued: date | None, info: DocumentInfo, iris: IriFactory
+) -> CitedDocument:
+    kind = reference_kind(reference)
+    rdf_class = KIND_CLASSES.get(kind or "", MG.Document)
+    citing = jurisdiction_of(info)
+    number = parse_document_number(reference.number) if reference.number else None
+    if number is not None:
+        where = _cited_jurisdiction(number, reference.issuer, citing)
+        key = DocumentKey(where, _cited_scope(number, issued, reference), number=number)
+        return CitedDocument(
+            iri=iris.document(key),
+            rdf_class=rdf_class,
+            number=number.canonical,
+            type_code=number.type_code,
+            issuer_code=number.issuer_code,
+            issued=issued,
+            issuer=reference.issuer,
+        )
+    if kind == "nghi_quyet_dai_hoi":
+        key, title = _congress(reference, info)
+        return CitedDocument(iris.document(key), rdf_class, title=title, issued=issued)
+    where = agency_jurisdiction(reference.issuer, citing) if reference.issuer else citing
+    title = " ".join(fold_tone_placement(normalize_unicode(reference.name)).split())
+    return CitedDocument(
+        iri=iris.cited_document(where, kind, reference.name),
+        rdf_class=rdf_class,
+        title=title,
+        issued=issued,
+        issuer=reference.issuer,
+    )
+
+
+def cited_documents(
+    extraction: Extraction, document: URIRef, iris: IriFactory
+) -> list[CitedDocument]:
+    """Return the documents `extraction` cites, one per IRI, in order of first citation.
+
+    A number cited without a date takes the date the same document gives that number
+    elsewhere; references to the citing document itself are left out.
+    """
+    dates: dict[str, date] = {}
+    for reference in extraction.references:
+        number = parse_document_number(reference.number) if reference.number else None
+        issued = _parse_date(reference.date)
+        if number is not None and issued is not None:
+            dates.setdefault(number.canonical, issued)
+    merged: dict[URIRef, CitedDocument] = {}
+    for reference in extraction.references:
+        number = parse_document_number(reference.number) if reference.number else None
+        issued = _parse_date(reference.date) or (dates.get(number.canonical) if number else None)
+        cited = _cited_document(reference, issued, extraction.document, iris)
+        if cited.iri == document:
+            continue
+        cited = merged.setdefault(cited.iri, cited)
+        cited.implements = cited.implements or reference.relation == "implements"
+        if reference.name not in cited.cited_as:
+            cited.cited_as.append(reference.name)
+        if reference.span is not None and (
+            reference.relation == "implements" or not cited.implements
+        ):
+            cited.spans.append(reference.span)
+    return list(merged.values())
+
+
+###########################################################################################
+# The document
+###########################################################################################
+
+
+def _write_document(writer: GraphWriter, context: DocumentContext, extraction: Extraction) -> None:
+    info, source, document = extraction.document, extraction.source, context.document
+    add, text = writer.add, writer.text
     add(document, RDF.type, KIND_CLASSES.get(info.kind or "", MG.Document))
     text(document, DCTERMS.title, info.title)
     text(document, MG.documentNumber, info.number)
@@ -172,27 +344,51 @@ def build_document_graph(
     if issued is not None:
         add(document, DCTERMS.issued, Literal(issued.isoformat(), datatype=XSD.date))
     text(document, MG.level, info.level)
-    jurisdiction = jurisdiction_of(info)
     if info.level or info.province:
-        add(document, MG.jurisdiction, builder.unit(jurisdiction))
+        add(document, MG.jurisdiction, writer.unit(context.jurisdiction))
     if info.issuer:
-        add(document, MG.issuedBy, builder.agency(info.issuer, jurisdiction))
+        add(document, MG.issuedBy, writer.agency(info.issuer, context.jurisdiction))
     if info.term:
-        add(document, MG.term, builder.term(info.term))
-
+        add(document, MG.term, writer.term(info.term))
     text(document, MG.text, source.text)
     text(document, MG.contentHash, source.content_hash)
     text(document, MG.sourceFileName, source.path.rsplit("/", 1)[-1])
     text(document, MG.mediaType, source.media_type)
 
-    activity = iris.ingest_activity(document)
-    agent = iris.software_agent()
-    add(document, PROV.wasGeneratedBy, activity)
-    add(activity, RDF.type, MG.IngestActivity)
-    add(activity, PROV.wasAssociatedWith, agent)
-    add(agent, RDF.type, PROV.SoftwareAgent)
-    text(agent, RDFS.label, "mandate-graph")
-    moment = ingested_at or datetime.now(UTC)
-    add(activity, PROV.endedAtTime, Literal(moment.isoformat(), datatype=XSD.dateTime))
 
-    return DocumentGraph(document, iris.document_graph(document), builder.graph)
+def _write_ingest_activity(
+    writer: GraphWriter, document: URIRef, ingested_at: datetime | None
+) -> URIRef:
+    """Write who ingested the document and when; return the software agent."""
+    activity = writer.iris.ingest_activity(document)
+    agent = writer.iris.software_agent()
+    writer.add(document, PROV.wasGeneratedBy, activity)
+    writer.add(activity, RDF.type, MG.IngestActivity)
+    writer.add(activity, PROV.wasAssociatedWith, agent)
+    writer.add(agent, RDF.type, PROV.SoftwareAgent)
+    writer.text(agent, RDFS.label, "mandate-graph")
+    moment = ingested_at or datetime.now(UTC)
+    writer.add(activity, PROV.endedAtTime, Literal(moment.isoformat(), datatype=XSD.dateTime))
+    return agent
+
+
+def build_document_graph(
+    extraction: Extraction, iris: IriFactory, *, ingested_at: datetime | None = None
+) -> DocumentGraph:
+    """Return the graph of statements `extraction` makes about its document.
+
+    The graph holds the document node and its ingest provenance; its sections, tasks,
+    indicators and their targets; the agencies that issue, lead or coordinate; the documents
+    it cites or implements (with a qualified link for each implements edge); and the
+    provincial programmes it lists.
+    """
+    info = extraction.document
+    document = document_iri(info, iris, content_hash=extraction.source.content_hash)
+    writer = GraphWriter(iris)
+    context = DocumentContext(document, jurisdiction_of(info), extraction.source.text)
+    _write_document(writer, context, extraction)
+    agent = _write_ingest_activity(writer, document, ingested_at)
+    write_outline(writer, context, extraction.tasks, extraction.indicators)
+    write_references(writer, context, cited_documents(extraction, document, iris), agent=agent)
+    write_programmes(writer, context, extraction.programmes)
+    return DocumentGraph(document, iris.document_graph(document), writer.graph)
