@@ -23,6 +23,7 @@ from ingest.graph_nodes import (
     write_programmes,
     write_references,
 )
+from ingest.metadata import KIND_BY_TYPE_CODE
 from ingest.model import DocumentInfo, Extraction, Reference
 from ontology.document_numbers import DocumentNumber, parse_document_number
 from ontology.identifiers import NATION, DocumentKey, IriFactory, Jurisdiction, party_term
@@ -68,18 +69,6 @@ _CITED_KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("công văn", "cong_van"),
     ("thông báo", "thong_bao"),
 )
-# Type code of a number (accent-folded, upper case) → kind code.
-_KIND_BY_TYPE_CODE = {
-    "NQ": "nghi_quyet",
-    "CTR": "chuong_trinh_hanh_dong",
-    "CTHD": "chuong_trinh_hanh_dong",
-    "KH": "ke_hoach",
-    "QD": "quyet_dinh",
-    "CT": "chi_thi",
-    "KL": "ket_luan",
-    "HD": "huong_dan",
-    "TB": "thong_bao",
-}
 _STATED_TERM = re.compile(r"nhiệm\s+kỳ\s+((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
 _PARTY_TERM_NUMBER = re.compile(r"\bkhóa\s+([IVXLC]+)\b", re.I)
 _CONGRESS_ORDINAL = re.compile(
@@ -199,7 +188,7 @@ def reference_kind(reference: Reference) -> str | None:
             return kind
     number = parse_document_number(reference.number) if reference.number else None
     if number is not None and number.type_code:
-        return _KIND_BY_TYPE_CODE.get(fold_accents(number.type_code).upper())
+        return KIND_BY_TYPE_CODE.get(fold_accents(number.type_code).upper())
     return None
 
 

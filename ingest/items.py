@@ -99,14 +99,13 @@ def _heading_class(node: Node) -> str | None:
 def _section_class(node: Node) -> tuple[str | None, Node | None]:
     """Return the class of the nearest classified heading above `node`, and that heading."""
     current: Node | None = node if node.is_heading else node.section()
-    fallback: tuple[str | None, Node | None] = (None, None)
     while current is not None and current.kind != "root":
         if current.is_heading:
             kind = _heading_class(current)
             if kind is not None:
                 return kind, current
         current = current.parent
-    return fallback
+    return None, None
 
 
 def _attribute(node: Node) -> tuple[str, str] | None:

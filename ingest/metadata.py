@@ -13,7 +13,7 @@ from ingest.model import DocumentInfo, SourceText
 from ontology.document_numbers import parse_document_number
 from vntext import fold_accents
 
-__all__ = ["KIND_HEADINGS", "extract_metadata"]
+__all__ = ["KIND_BY_TYPE_CODE", "KIND_HEADINGS", "extract_metadata"]
 
 # Heading word (accent-folded, upper case) → kind code of the answer keys.
 KIND_HEADINGS: tuple[tuple[str, str], ...] = (
@@ -29,7 +29,7 @@ KIND_HEADINGS: tuple[tuple[str, str], ...] = (
     ("CHUONG TRINH", "chuong_trinh"),
 )
 # Type code in a document number → kind code, for documents without a kind heading.
-_KIND_BY_TYPE_CODE = {
+KIND_BY_TYPE_CODE = {
     "NQ": "nghi_quyet",
     "CTR": "chuong_trinh_hanh_dong",
     "CTHD": "chuong_trinh_hanh_dong",
@@ -336,7 +336,7 @@ def extract_metadata(source: SourceText) -> DocumentInfo:
     if kind is None and number:
         parsed = parse_document_number(number)
         if parsed and parsed.type_code:
-            kind = _KIND_BY_TYPE_CODE.get(fold_accents(parsed.type_code).upper())
+            kind = KIND_BY_TYPE_CODE.get(fold_accents(parsed.type_code).upper())
     issuer = _choose_issuer(text, lines, heading, title)
     letterhead = _letterhead_bodies(lines, heading[0] if heading else None)
     level, locality = _locality([issuer, *reversed(letterhead)], paragraphs)

@@ -44,7 +44,6 @@ _SUBJECT = re.compile(r"\s+((?:về|thực hiện)\s+[^;]*?)(?=;|\.\s|\.$|$)")
 _IMPLEMENT_CUES = re.compile(
     r"\b(?:thực hiện|căn cứ|cụ thể hóa|cụ thể hoá|triển khai|quán triệt)\b", re.IGNORECASE
 )
-_PURPOSE_HEADING = re.compile(r"^[IVX]+\s*[.\-–]\s*MỤC ĐÍCH", re.IGNORECASE)
 _FIRST_SECTION = re.compile(r"^(?:[IVX]+\s*[.\-–]|1\.)\s", re.MULTILINE)
 _TEMPLATE = re.compile(r"^MẪU\b", re.MULTILINE)
 
@@ -149,7 +148,6 @@ def _congress_key(body: str) -> str:
     if "của đảng" in folded and "đảng bộ" not in folded:
         return "congress:national"
     folded = re.sub(r"\b(lần thứ [ivxlc]+|nhiệm kỳ.*)$", "", folded).strip(" ,")
-    folded = re.sub(r"\b(an giang|[a-zà-ỹ]+ [a-zà-ỹ]+)$", lambda m: m.group(0), folded)
     for level in ("ủy ban nhân dân tỉnh", "tỉnh", "thành phố", "xã", "phường", "huyện"):
         if folded.startswith(f"đảng bộ {level}"):
             return f"congress:{level}"

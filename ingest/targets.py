@@ -164,8 +164,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 def find_targets(text: str) -> list[Target]:
     """Return the targets a piece of text sets, in reading order."""
     targets: list[Target] = []
-    for offset, clause in _clauses(text):
-        del offset
+    for _offset, clause in _clauses(text):
         year = _year(clause)
         subject = re.match(r"\s*Số\s+(.*)", clause)
         for quantity in _quantities(clause):
