@@ -15,7 +15,8 @@ instead of adding new ones. Layout under the base:
   `<document>/programme/<n>` for the programmes a document lists;
 - `agency/<jurisdiction>/<name>`, `unit/<province>[/<commune>]`, `unit/<province>/area/<name>`
   for named areas that are not communes, `term/<start>-<end>`;
-- `graph/...` for named graphs: one per source document, plus reference data and reviews.
+- `graph/...` for named graphs: one per source document, plus reference data, derived links
+  and reviews; `review/<hash>` for a reviewer's decision.
 """
 
 from __future__ import annotations
@@ -160,6 +161,18 @@ class IriFactory:
     def reference_graph(self) -> URIRef:
         """Return the named graph of reference data (ontology, concept schemes)."""
         return self._iri("graph/reference")
+
+    def links_graph(self) -> URIRef:
+        """Return the named graph of derived links: resolved references, proposed links.
+
+        It is rebuilt from the document graphs after every ingest, so it holds nothing a
+        person decided (reviewers' decisions live in the reviews graph).
+        """
+        return self._iri("graph/links")
+
+    def review(self, link: URIRef, decided_at: str) -> URIRef:
+        """Return the IRI of a reviewer's decision on `link` made at `decided_at`."""
+        return self._iri(f"review/{_short_hash(str(link) + decided_at)}")
 
     def reviews_graph(self) -> URIRef:
         """Return the named graph of reviewers' decisions, which survives re-ingest."""
