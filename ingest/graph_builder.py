@@ -205,6 +205,8 @@ def _citing_term(info: DocumentInfo) -> str | None:
 def _congress(reference: Reference, info: DocumentInfo) -> tuple[DocumentKey, str]:
     """Return the key and a canonical title of a congress resolution named in a citation."""
     name = " ".join(fold_tone_placement(normalize_unicode(reference.name)).split())
+    # "Đại hội lần thứ I của Đảng bộ tỉnh" is the congress of "Đảng bộ tỉnh".
+    name = re.sub(r"lần thứ [IVXLC]+ của (?=Đảng bộ)", "", name)
     stated = _STATED_TERM.search(name)
     term = f"{stated[1]}-{stated[2]}" if stated else None
     if _NATIONAL_CONGRESS.search(name) and "Đảng bộ" not in name:

@@ -29,18 +29,29 @@ _DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
     r"|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
 )
-_CONGRESS = re.compile(
+# Written with single spaces; `_flexible` lets each match any run of white space, since a
+# wrapped line may break a name anywhere.
+_CONGRESS_PATTERN = (
     r"Nghị quyết (?:của )?Đại hội(?: đại biểu)?"
-    r"(?P<body>(?: toàn quốc)?(?: lần thứ [IVXLC]+)? của Đảng| [IVXLC]+ của Đảng"
-    r"| Đảng bộ (?!các cấp|cấp)(?:[^,;.()]{0,60}?))"
-    r"(?P<tail>(?: lần thứ [IVXLC]+)?(?:,?\s*nhiệm kỳ \d{4}\s*[-–]\s*\d{4})?)"
+    r"(?P<body>(?: toàn quốc)?(?: lần thứ [IVXLC]+)? của Đảng(?! bộ)| [IVXLC]+ của Đảng(?! bộ)"
+    r"|(?: lần thứ [IVXLC]+ của)? Đảng bộ (?!các cấp|cấp)(?:[^,;.()]{0,60}?))"
+    r"(?P<tail>(?: lần thứ [IVXLC]+)?(?:,? ?nhiệm kỳ \d{4} ?[-–] ?\d{4})?)"
     r"(?=[\s,;.)]|$)"
 )
+
+
+def _flexible(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace(" ?", r"\s*").replace(" ", r"\s+"))
+
+
+_CONGRESS = _flexible(_CONGRESS_PATTERN)
+# "kèm theo Chương trình ..." names the document the appendix belongs to: the document itself.
+_ATTACHED_TO = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
 _UNNUMBERED = re.compile(
     rf"(?P<type>{_TYPE_WORDS}) của (?P<body>(?:Ban|Hội đồng|Ủy ban|Tỉnh ủy|Thành ủy|Bộ|Chính phủ"
     rf"|Thủ tướng|Quốc hội|UBND|HĐND)[^,;.]*?)(?=\s+(?:về|thực hiện)\s|,\s*(?:{_TYPE_WORDS}) của)"
 )
-_SUBJECT = re.compile(r"\s+((?:về|thực hiện)\s+[^;]*?)(?=;|\.\s|\.$|$)")
+_SUBJECT = re.compile(r"\s+((?:về|thực hiện)\s+[^;\n]*?)(?=;|\.\s|\.$|\s-{3,}|\n|$)")
 _IMPLEMENT_CUES = re.compile(
     r"\b(?:thực hiện|căn cứ|cụ thể hóa|cụ thể hoá|triển khai|quán triệt)\b", re.IGNORECASE
 )
@@ -145,6 +156,7 @@ def _numbered(text: str, template_start: int, regions: list[tuple[int, int]]) ->
 def _congress_key(body: str) -> str:
     folded = fold_tone_placement(body.lower())
     folded = re.sub(r"\s+", " ", folded).strip()
+    folded = re.sub(r"^(?:lần thứ [ivxlc]+ )?của (?=đảng bộ)", "", folded)
     if "của đảng" in folded and "đảng bộ" not in folded:
         return "congress:national"
     folded = re.sub(r"\b(lần thứ [ivxlc]+|nhiệm kỳ.*)$", "", folded).strip(" ,")
@@ -160,9 +172,11 @@ def _congresses(text: str, template_start: int, regions: list[tuple[int, int]]) 
         body = match.group("body")
         if "/" in body or "các cấp" in body or "cấp mình" in body:
             continue
-        if match.start() >= template_start and "xã" in body.split(" lần")[0] and "/" in text[
-            match.start() : match.end() + 20
-        ]:
+        if (
+            match.start() >= template_start
+            and "xã" in body.split(" lần")[0]
+            and "/" in text[match.start() : match.end() + 20]
+        ):
             continue
         name = match.group(0).strip(" ,")
         found.append(
@@ -196,7 +210,9 @@ def _unnumbered(text: str, regions: list[tuple[int, int]]) -> list[_Found]:
         if subject is None or subject.group(1).startswith("về cụ thể hóa"):
             continue
         head = text[match.start() : match.end()]
-        if re.search(r"\bsố\b", head):
+        if re.search(r"\bsố\b", head) or _ATTACHED_TO.search(
+            text[max(0, match.start() - 30) : match.start()]
+        ):
             continue
         name = f"{head} {subject.group(1)}".strip(" ,")
         name = re.sub(r"\s+", " ", name)
