@@ -19,12 +19,16 @@ from ingest.graph_nodes import (
     CitedDocument,
     DocumentContext,
     GraphWriter,
+    StatedLink,
+    write_cited_node,
     write_outline,
     write_programmes,
     write_references,
+    write_stated_link,
 )
 from ingest.metadata import KIND_BY_TYPE_CODE
 from ingest.model import DocumentInfo, Extraction, Reference
+from ingest.references import carried_out, references_in_name
 from ontology.document_numbers import DocumentNumber, parse_document_number
 from ontology.identifiers import NATION, DocumentKey, IriFactory, Jurisdiction, party_term
 from ontology.vocabulary import DCTERMS, MG, PROV, RDF, RDFS, XSD
@@ -36,6 +40,7 @@ __all__ = [
     "build_document_graph",
     "cited_documents",
     "document_iri",
+    "implied_links",
     "jurisdiction_of",
     "reference_kind",
 ]
@@ -269,10 +274,13 @@ def _cited_document(
             issuer_code=number.issuer_code,
             issued=issued,
             issuer=reference.issuer,
+            jurisdiction=where,
         )
     if kind == "nghi_quyet_dai_hoi":
         key, title = _congress(reference, info)
-        return CitedDocument(iris.document(key), rdf_class, title=title, issued=issued)
+        return CitedDocument(
+            iris.document(key), rdf_class, title=title, issued=issued, jurisdiction=key.jurisdiction
+        )
     where = agency_jurisdiction(reference.issuer, citing) if reference.issuer else citing
     title = " ".join(fold_tone_placement(normalize_unicode(reference.name)).split())
     return CitedDocument(
@@ -281,6 +289,7 @@ def _cited_document(
         title=title,
         issued=issued,
         issuer=reference.issuer,
+        jurisdiction=where,
     )
 
 
@@ -314,6 +323,63 @@ def cited_documents(
         ):
             cited.spans.append(reference.span)
     return list(merged.values())
+
+
+def _concretised(phrase: str) -> Reference:
+    """Return the document a list heading's phrase names.
+
+    By number or congress when the phrase opens with one, else by the phrase itself.
+    """
+    for reference in references_in_name(f"thực hiện {phrase}"):
+        if match_key(phrase).startswith(match_key(reference.name)[:20]):
+            return reference
+    return Reference(None, phrase, None, None, "implements")
+
+
+def implied_links(
+    extraction: Extraction, document: URIRef, cited: list[CitedDocument], iris: IriFactory
+) -> tuple[list[CitedDocument], list[StatedLink]]:
+    """Return what the document states beyond its own references, and the documents named.
+
+    A citation that says what the cited document carries out ("Chương trình hành động số
+    16-CTr/TU ... thực hiện Nghị quyết Đại hội ...") states that the cited document
+    implements those. A programme list whose heading says what its programmes concretise
+    ("Các chương trình, đề án ... cụ thể hóa Chương trình hành động thực hiện ...") states
+    that each listed programme implements that document.
+    """
+    info = extraction.document
+    nodes: dict[URIRef, CitedDocument] = {}
+    links: dict[tuple[URIRef, URIRef], StatedLink] = {}
+
+    def note(reference: Reference) -> CitedDocument:
+        target = _cited_document(reference, _parse_date(reference.date), info, iris)
+        target = nodes.setdefault(target.iri, target)
+        if reference.name not in target.cited_as:
+            target.cited_as.append(reference.name)
+        return target
+
+    def carried(source: URIRef, name: str, own_number: str | None = None) -> None:
+        for reference in references_in_name(name):
+            target = note(reference)
+            # A citation's name may repeat its own number ("Nghị quyết 71 ... thực hiện
+            # Nghị quyết 71"); a document does not implement itself.
+            same_number = own_number is not None and target.number == own_number
+            if target.iri not in (document, source) and not same_number:
+                links.setdefault((source, target.iri), StatedLink(source, target.iri, (name,)))
+
+    for reference in cited:
+        for name in reference.cited_as:
+            carried(reference.iri, name, reference.number)
+    heading = next((item.list_heading for item in extraction.programmes if item.list_heading), None)
+    phrase = carried_out(heading) if heading else None
+    if heading and phrase:
+        target = note(_concretised(phrase))
+        if target.iri != document:
+            for programme in extraction.programmes:
+                source = iris.programme(document, programme.id)
+                links[(source, target.iri)] = StatedLink(source, target.iri, (heading,))
+            carried(target.iri, target.cited_as[0] if target.cited_as else phrase)
+    return list(nodes.values()), list(links.values())
 
 
 ###########################################################################################
@@ -380,6 +446,12 @@ def build_document_graph(
     _write_document(writer, context, extraction)
     agent = _write_ingest_activity(writer, document, ingested_at)
     write_outline(writer, context, extraction.tasks, extraction.indicators)
-    write_references(writer, context, cited_documents(extraction, document, iris), agent=agent)
+    cited = cited_documents(extraction, document, iris)
+    write_references(writer, context, cited, agent=agent)
     write_programmes(writer, context, extraction.programmes)
+    named, stated = implied_links(extraction, document, cited, iris)
+    for node in named:
+        write_cited_node(writer, context, node)
+    for link in stated:
+        write_stated_link(writer, context, link, agent=agent)
     return DocumentGraph(document, iris.document_graph(document), writer.graph)

@@ -32,9 +32,12 @@ __all__ = [
     "CitedDocument",
     "DocumentContext",
     "GraphWriter",
+    "StatedLink",
+    "write_cited_node",
     "write_outline",
     "write_programmes",
     "write_references",
+    "write_stated_link",
 ]
 
 FIELDS: dict[str, URIRef] = {
@@ -100,6 +103,17 @@ class CitedDocument:
     implements: bool = False
     cited_as: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    jurisdiction: Jurisdiction | None = None
+
+
+@dataclass(frozen=True)
+class StatedLink:
+    """A document's statement that `source` implements `target`, with the words saying so."""
+
+    source: URIRef
+    target: URIRef
+    evidence: tuple[str, ...]
+    span: Span | None = None
 
 
 class GraphWriter:
@@ -438,6 +452,57 @@ def write_outline(
 ###########################################################################################
 
 
+def write_cited_node(writer: GraphWriter, context: DocumentContext, cited: CitedDocument) -> None:
+    """Write what the citing document says about a document it cites.
+
+    Its class, number, date, issuing agency, the unit it belongs to, a title only when it
+    is known by name alone (a number identifies the others, and each citing document words
+    the name its own way), and every citation as mg:citedAs.
+    """
+    node = cited.iri
+    writer.add(node, RDF.type, cited.rdf_class)
+    writer.text(node, DCTERMS.title, cited.title)
+    writer.text(node, MG.documentNumber, cited.number)
+    writer.text(node, MG.typeCode, cited.type_code)
+    writer.text(node, MG.issuerCode, cited.issuer_code)
+    if cited.jurisdiction is not None:
+        writer.add(node, MG.jurisdiction, writer.unit(cited.jurisdiction))
+    if cited.issued is not None:
+        writer.add(node, DCTERMS.issued, Literal(cited.issued.isoformat(), datatype=XSD.date))
+    if cited.issuer:
+        writer.add(node, MG.issuedBy, writer.agency(cited.issuer, context.jurisdiction))
+    for citation in cited.cited_as:
+        writer.text(node, MG.citedAs, citation)
+
+
+def write_stated_link(
+    writer: GraphWriter,
+    context: DocumentContext,
+    link: StatedLink,
+    *,
+    agent: URIRef,
+) -> None:
+    """Write that `link.source` implements `link.target`, as the document states.
+
+    Besides the mg:implements edge, a qualified mg:ImplementationLink records the method
+    (stated), review status (auto), confidence 1, the words that say so as evidence, the
+    span they were read from, the document that says it and `agent` as asserting agent.
+    """
+    writer.add(link.source, MG.implements, link.target)
+    node = writer.iris.implementation_link(link.source, link.target)
+    writer.add(link.source, MG.qualifiedImplementation, node)
+    writer.add(node, RDF.type, MG.ImplementationLink)
+    writer.add(node, PROV.entity, link.target)
+    writer.add(node, MG.linkMethod, MG.stated)
+    writer.add(node, MG.reviewStatus, MG.auto)
+    writer.add(node, MG.confidence, Literal(_STATED_CONFIDENCE, datatype=XSD.decimal))
+    writer.add(node, PROV.wasAttributedTo, agent)
+    writer.add(node, MG.sourceDocument, context.document)
+    for evidence in link.evidence:
+        writer.text(node, MG.evidence, evidence)
+    writer.span(node, link.span)
+
+
 def write_references(
     writer: GraphWriter,
     context: DocumentContext,
@@ -447,43 +512,21 @@ def write_references(
 ) -> None:
     """Write each cited document and the document's implements or cites edge to it.
 
-    A cited document gets its class, number, date, issuing agency, a title only when it is
-    known by name alone (a number identifies the others, and each citing document words
-    the name its own way), and every citation as mg:citedAs. An implements edge also gets
-    its qualified mg:ImplementationLink: stated by the document, not yet reviewed, with the
-    citation as evidence, the span it was read from, and `agent` as the asserting agent.
+    An implements edge also gets its qualified mg:ImplementationLink (`write_stated_link`)
+    with the citations as evidence.
     """
     for reference in cited:
-        node = reference.iri
-        writer.add(node, RDF.type, reference.rdf_class)
-        writer.text(node, DCTERMS.title, reference.title)
-        writer.text(node, MG.documentNumber, reference.number)
-        writer.text(node, MG.typeCode, reference.type_code)
-        writer.text(node, MG.issuerCode, reference.issuer_code)
-        if reference.issued is not None:
-            writer.add(
-                node, DCTERMS.issued, Literal(reference.issued.isoformat(), datatype=XSD.date)
-            )
-        if reference.issuer:
-            writer.add(node, MG.issuedBy, writer.agency(reference.issuer, context.jurisdiction))
-        for citation in reference.cited_as:
-            writer.text(node, MG.citedAs, citation)
+        write_cited_node(writer, context, reference)
         if not reference.implements:
-            writer.add(context.document, MG.cites, node)
+            writer.add(context.document, MG.cites, reference.iri)
             continue
-        writer.add(context.document, MG.implements, node)
-        link = writer.iris.implementation_link(context.document, node)
-        writer.add(context.document, MG.qualifiedImplementation, link)
-        writer.add(link, RDF.type, MG.ImplementationLink)
-        writer.add(link, PROV.entity, node)
-        writer.add(link, MG.linkMethod, MG.stated)
-        writer.add(link, MG.reviewStatus, MG.auto)
-        writer.add(link, MG.confidence, Literal(_STATED_CONFIDENCE, datatype=XSD.decimal))
-        writer.add(link, PROV.wasAttributedTo, agent)
-        writer.add(link, MG.sourceDocument, context.document)
-        for citation in reference.cited_as:
-            writer.text(link, MG.evidence, citation)
-        writer.span(link, reference.spans[0] if reference.spans else None)
+        stated = StatedLink(
+            context.document,
+            reference.iri,
+            tuple(reference.cited_as),
+            reference.spans[0] if reference.spans else None,
+        )
+        write_stated_link(writer, context, stated, agent=agent)
 
 
 ###########################################################################################

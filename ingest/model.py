@@ -144,6 +144,8 @@ class Programme:
     field: str | None = None
     applies_to: list[str] = dataclasses.field(default_factory=list)
     span: Span | None = None
+    # The heading of the list, which says what its programmes concretise.
+    list_heading: str | None = None
 
 
 @dataclass

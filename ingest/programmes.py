@@ -42,7 +42,8 @@ def _words(text: str) -> set[str]:
     return {word for word in re.findall(r"\w+", folded) if word not in _STOPWORDS}
 
 
-def _programme_lines(lines: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
+def _programme_lines(lines: list[tuple[str, int]]) -> tuple[str, list[tuple[str, str, int]]]:
+    """Return the list's heading and its (number, title, offset) items."""
     for index, (line, _offset) in enumerate(lines):
         if not _LIST_HEADING.search(line) or _ITEM.match(line):
             continue
@@ -56,8 +57,8 @@ def _programme_lines(lines: list[tuple[str, int]]) -> list[tuple[str, str, int]]
             items.append((match.group(1), match.group(2), offset + match.start(2)))
         typed = sum(1 for _n, title, _o in items if title.startswith(tuple(k for k, _ in _KINDS)))
         if len(items) >= 3 and typed * 2 >= len(items):
-            return items
-    return []
+            return line, items
+    return "", []
 
 
 def _template_groups(lines: list[tuple[str, int]]) -> list[list[tuple[str, str]]]:
@@ -124,7 +125,8 @@ def extract_programmes(source: SourceText) -> list[Programme]:
     for line in source.text.split("\n"):
         lines.append((line, offset))
         offset += len(line) + 1
-    items = _programme_lines(lines)
+    heading, items = _programme_lines(lines)
+    heading = re.sub(r"\s+", " ", heading.strip(" *_#")).strip() or None
     if not items:
         return []
     templates = _template_groups(lines)
@@ -147,6 +149,7 @@ def extract_programmes(source: SourceText) -> list[Programme]:
                 field=_field(title, templates),
                 applies_to=applies,
                 span=Span(start, start + len(title)),
+                list_heading=heading,
             )
         )
     return programmes

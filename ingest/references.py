@@ -18,7 +18,7 @@ from ingest.model import DocumentInfo, Reference, SourceText, Span
 from ontology.document_numbers import find_document_numbers
 from vntext import fold_tone_placement
 
-__all__ = ["extract_references"]
+__all__ = ["carried_out", "extract_references", "references_in_name"]
 
 _TYPE_WORDS = (
     r"Nghị quyết|Chương trình hành động|Chương trình|Kế hoạch|Quyết định|Chỉ thị|Kết luận"
@@ -55,6 +55,9 @@ _SUBJECT = re.compile(r"\s+((?:về|thực hiện)\s+[^;\n]*?)(?=;|\.\s|\.$|\s-{
 _IMPLEMENT_CUES = re.compile(
     r"\b(?:thực hiện|căn cứ|cụ thể hóa|cụ thể hoá|triển khai|quán triệt)\b", re.IGNORECASE
 )
+_CARRIES_OUT = re.compile(r"\b(?:cụ\s+thể\s+hóa|thực\s+hiện|triển\s+khai)\s+", re.IGNORECASE)
+# A list of congresses may drop the repeated words: "Nghị quyết Đại hội A, Đại hội B".
+_BARE_CONGRESS = re.compile(r"(,|\svà)\s+(?=Đại\s+hội\b)")
 _FIRST_SECTION = re.compile(r"^(?:[IVX]+\s*[.\-–]|1\.)\s", re.MULTILINE)
 _TEMPLATE = re.compile(r"^MẪU\b", re.MULTILINE)
 
@@ -289,3 +292,39 @@ def extract_references(source: SourceText, info: DocumentInfo) -> list[Reference
         mention.reference.relation = "implements" if mention.implements else "cites"
         references.append(mention.reference)
     return references
+
+
+def carried_out(name: str) -> str | None:
+    """Return what a citation or heading says is carried out, or None.
+
+    That is the words after "thực hiện", "triển khai" or "cụ thể hóa".
+
+    >>> carried_out("Kế hoạch số 38/KH-UBND triển khai thực hiện Nghị quyết Đại hội Đảng bộ tỉnh")
+    'Nghị quyết Đại hội Đảng bộ tỉnh'
+    """
+    clause = None
+    for match in _CARRIES_OUT.finditer(name):
+        if clause is None or match.start() == len(name) - len(clause):
+            clause = name[match.end() :]
+    return clause.strip(" ,;.") if clause and clause.strip(" ,;.") else None
+
+
+def references_in_name(name: str) -> list[Reference]:
+    """Return the documents a citation's own name says the cited document carries out.
+
+    "Chương trình hành động số 16-CTr/TU ... thực hiện Nghị quyết Đại hội Đảng bộ tỉnh ... và
+    Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng" names two congress
+    resolutions that programme implements. Each is returned once, as "implements".
+    """
+    clause = carried_out(name)
+    if clause is None:
+        return []
+    clause = _BARE_CONGRESS.sub(r"\1 Nghị quyết ", clause)
+    found = _numbered(clause, len(clause), []) + _congresses(clause, len(clause), [])
+    found.sort(key=lambda item: item.reference.span.start if item.reference.span else 0)
+    references: dict[str, Reference] = {}
+    for mention in found:
+        mention.reference.relation = "implements"
+        mention.reference.span = None
+        references.setdefault(mention.key, mention.reference)
+    return list(references.values())

@@ -68,6 +68,7 @@ class MG(DefinedNamespace):
     Plan: URIRef
     Province: URIRef
     ProvincialProgramme: URIRef
+    ReferencedDocument: URIRef
     Resolution: URIRef
     Review: URIRef
     ReviewStatus: URIRef
