@@ -21,7 +21,7 @@ from ingest.model import DocumentInfo, Indicator, SourceText, Span, Table, Table
 from ingest.outline import Node, parse_outline
 from ingest.targets import find_targets, has_target
 
-__all__ = ["extract_items", "truncate_task_text"]
+__all__ = ["extract_items"]
 
 _PURPOSE = re.compile(r"mục đích|yêu cầu|mục tiêu", re.IGNORECASE)
 _INDICATORS = re.compile(r"chỉ tiêu", re.IGNORECASE)
@@ -52,7 +52,6 @@ _GIVEN_DUTIES = re.compile(r"giao\s+(.+?)\s+(?:các|những)\s+nhiệm vụ", re
 _TARGET_OPENER = re.compile(
     r",\s+(?=(?:phấn đấu|phân đấu|phần đầu|phấn đầu|hằng năm|hàng năm)\b)", re.IGNORECASE
 )
-_TEXT_LIMIT = 400
 
 
 @dataclass
@@ -61,26 +60,6 @@ class _Scope:
     coordinating: list[str] = field(default_factory=list)
     timing: str | None = None
     by_number: dict[str, list[str]] = field(default_factory=dict)
-
-
-def truncate_task_text(text: str) -> str:
-    """Return `text` cut to at most 400 characters the way the answer keys cut task texts.
-
-    The cut ends at the last sentence end if that keeps 200 characters or more, otherwise at
-    the last ";", otherwise at the last word boundary.
-    """
-    if len(text) <= _TEXT_LIMIT:
-        return text
-    prefix = text[:_TEXT_LIMIT]
-    sentence_ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text[: _TEXT_LIMIT + 1])]
-    sentence_ends = [end for end in sentence_ends if end <= _TEXT_LIMIT]
-    if sentence_ends and sentence_ends[-1] >= 200:
-        return text[: sentence_ends[-1]]
-    if ";" in prefix:
-        return prefix[: prefix.rindex(";") + 1]
-    if text[_TEXT_LIMIT : _TEXT_LIMIT + 1] in (" ", ""):
-        return prefix.rstrip()
-    return prefix[: prefix.rindex(" ")] if " " in prefix else prefix
 
 
 def _heading_class(node: Node) -> str | None:
@@ -207,7 +186,7 @@ class _Collector:
         task = Task(
             id=node.path,
             section=heading_text,
-            text=truncate_task_text(text),
+            text=text,
             lead=lead if lead is not None else scope.lead,
             coordinating=coordinating if coordinating is not None else scope.coordinating,
             timing=timing,
@@ -440,7 +419,7 @@ def _table_items(collector: _Collector, table: Table) -> int:
                 Task(
                     id=item_id,
                     section=section_label or None,
-                    text=truncate_task_text(name.text),
+                    text=name.text,
                     lead=lead,
                     coordinating=partners,
                     timing=_cell_text(cells, "timing"),

@@ -1,5 +1,7 @@
 """Ingest: extract files and write each document's graph into a store, all or nothing.
 
+After a batch, the derived-links graph (resolved references, proposed links) is rebuilt.
+
 Each file is read and extracted completely in memory first; only then is its graph written,
 in one transaction that also drops what an earlier ingest of the same content left. A file
 that fails leaves the store as it was, and the other files of the batch go on.
@@ -17,6 +19,7 @@ from ingest.errors import IngestError
 from ingest.graph_builder import build_document_graph
 from ingest.pipeline import DEFAULT_MAX_BYTES, extract
 from ingest.readers import supported_suffixes
+from linking.store_links import LinkSummary, rebuild_links
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG
 from store import GraphStore, StoreError
@@ -45,9 +48,11 @@ class FileResult:
 
 @dataclass
 class IngestReport:
-    """The per-file results of one ingest run."""
+    """The per-file results of one ingest run, and what the links rebuild found."""
 
     results: list[FileResult] = field(default_factory=list)
+    links: LinkSummary | None = None
+    links_error: str | None = None
 
     @property
     def failed(self) -> list[FileResult]:
@@ -152,6 +157,12 @@ def ingest_paths(
         report.results.append(
             ingest_file(store, path, iris=iris, max_bytes=max_bytes, progress=progress or _quiet)
         )
+    if report.succeeded:
+        # Documents are already stored whole; a failed rebuild leaves the earlier links graph.
+        try:
+            report.links = rebuild_links(store, iris)
+        except StoreError as error:
+            report.links_error = f"links not rebuilt: {error}"
     return report
 
 

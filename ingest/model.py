@@ -7,6 +7,7 @@ prints an `Extraction` as it is; spans add where each item was read from.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ __all__ = [
     "TableCell",
     "Target",
     "Task",
+    "truncate_task_text",
 ]
 
 
@@ -148,6 +150,29 @@ class Programme:
     list_heading: str | None = None
 
 
+_TEXT_LIMIT = 400
+
+
+def truncate_task_text(text: str) -> str:
+    """Return `text` cut to at most 400 characters the way the answer keys cut task texts.
+
+    The cut ends at the last sentence end if that keeps 200 characters or more, otherwise at
+    the last ";", otherwise at the last word boundary.
+    """
+    if len(text) <= _TEXT_LIMIT:
+        return text
+    prefix = text[:_TEXT_LIMIT]
+    sentence_ends = [m.end() for m in re.finditer(r"[.!?…](?=\s)", text[: _TEXT_LIMIT + 1])]
+    sentence_ends = [end for end in sentence_ends if end <= _TEXT_LIMIT]
+    if sentence_ends and sentence_ends[-1] >= 200:
+        return text[: sentence_ends[-1]]
+    if ";" in prefix:
+        return prefix[: prefix.rindex(";") + 1]
+    if text[_TEXT_LIMIT : _TEXT_LIMIT + 1] in (" ", ""):
+        return prefix.rstrip()
+    return prefix[: prefix.rindex(" ")] if " " in prefix else prefix
+
+
 @dataclass
 class Extraction:
     """Everything read from one source document."""
@@ -167,6 +192,12 @@ class Extraction:
             data.pop("span", None)
             data.pop("measures", None)
             data.pop("resources", None)
+            data.pop("list_heading", None)
+            return data
+
+        def task(item: Task) -> dict[str, Any]:
+            data = strip(item)
+            data["text"] = truncate_task_text(item.text)
             return data
 
         return {
@@ -174,7 +205,7 @@ class Extraction:
             "document": asdict(self.document),
             "references": [strip(item) for item in self.references],
             "indicators": [strip(item) for item in self.indicators],
-            "tasks": [strip(item) for item in self.tasks],
+            "tasks": [task(item) for item in self.tasks],
             "programmes": [strip(item) for item in self.programmes],
             "notes": None,
         }

@@ -174,6 +174,10 @@ class IriFactory:
         """Return the IRI of a reviewer's decision on `link` made at `decided_at`."""
         return self._iri(f"review/{_short_hash(str(link) + decided_at)}")
 
+    def reviewer(self, name: str) -> URIRef:
+        """Return the IRI of the reviewer called `name` (a PROV person)."""
+        return self._iri(f"agent/reviewer/{slugify(name) or _short_hash(name)}")
+
     def reviews_graph(self) -> URIRef:
         """Return the named graph of reviewers' decisions, which survives re-ingest."""
         return self._iri("graph/reviews")

@@ -124,6 +124,7 @@ class MG(DefinedNamespace):
     reduce_by: URIRef
     rejected: URIRef
     replaces: URIRef
+    resolvesTo: URIRef
     resource: URIRef
     reviewStatus: URIRef
     reviewStatuses: URIRef

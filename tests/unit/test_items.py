@@ -1,5 +1,5 @@
-from ingest.items import extract_items, truncate_task_text
-from ingest.model import DocumentInfo
+from ingest.items import extract_items
+from ingest.model import DocumentInfo, truncate_task_text
 from tests.unit._texts import source
 
 PLAN = """KẾ HOẠCH

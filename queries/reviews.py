@@ -1,0 +1,112 @@
+"""Reviewers' decisions on proposed links, and which links the queries therefore use.
+
+A decision is an mg:Review in the reviews graph: the link it is about, confirmed or
+rejected, who decided (a PROV agent with a label) and when. The reviews graph is never
+touched by ingest, and link IRIs depend only on their two ends, so decisions survive any
+re-ingest. The latest decision on a link wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rdflib import Graph, Literal, URIRef
+
+from ontology.identifiers import IriFactory
+from ontology.vocabulary import MG, PROV, RDF, RDFS, XSD
+from queries.sparql import load_query
+from store import GraphStore
+from store.terms import insert_data_block
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "Decision",
+    "hop_kind",
+    "latest_reviews",
+    "link_is_used",
+    "record_review",
+]
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+"""Similarity links at or above this confidence are used by queries unless rejected.
+
+It is the linker's threshold (`linking.LINK_THRESHOLD`, see docs/linking.md); commands take
+`--min-confidence` to ask for more or less.
+"""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The latest reviewer's decision on one link."""
+
+    status: URIRef
+    who: str | None
+    when: str
+
+
+def latest_reviews(store: GraphStore) -> dict[URIRef, Decision]:
+    """Return, per reviewed link, its latest decision."""
+    latest: dict[URIRef, Decision] = {}
+    for row in store.select(load_query("reviews_latest")):
+        link = URIRef(str(row["link"]))
+        decision = Decision(
+            URIRef(str(row["status"])),
+            str(row["who"]) if row.get("who") is not None else None,
+            str(row["when"]),
+        )
+        if link not in latest or latest[link].when <= decision.when:
+            latest[link] = decision
+    return latest
+
+
+def record_review(
+    store: GraphStore,
+    iris: IriFactory,
+    link: URIRef,
+    *,
+    confirmed: bool,
+    reviewer: str,
+    at: datetime | None = None,
+) -> Decision:
+    """Store a reviewer's decision on `link` in the reviews graph; return it.
+
+    The decision, its reviewer and its time are added in one transaction, so a crash
+    leaves either all of it or none.
+    """
+    moment = (at or datetime.now(UTC)).isoformat()
+    status = MG.confirmed if confirmed else MG.rejected
+    review = iris.review(link, moment)
+    agent = iris.reviewer(reviewer)
+    graph = Graph()
+    graph.add((review, RDF.type, MG.Review))
+    graph.add((review, MG.reviewedLink, link))
+    graph.add((review, MG.reviewStatus, status))
+    graph.add((review, PROV.endedAtTime, Literal(moment, datatype=XSD.dateTime)))
+    graph.add((review, PROV.wasAssociatedWith, agent))
+    graph.add((agent, RDF.type, PROV.Person))
+    graph.add((agent, RDFS.label, Literal(reviewer)))
+    store.update(insert_data_block(iris.reviews_graph(), graph))
+    return Decision(status, reviewer, moment)
+
+
+def link_is_used(
+    method: URIRef | None, confidence: float, decision: Decision | None, min_confidence: float
+) -> bool:
+    """Return whether queries count a link.
+
+    Rejected links never count and confirmed ones always do; otherwise a link the document
+    states counts, and a proposed one when its confidence reaches `min_confidence`.
+    """
+    if decision is not None:
+        return decision.status == MG.confirmed
+    if method == MG.stated:
+        return True
+    return confidence >= min_confidence
+
+
+def hop_kind(method: URIRef | None, decision: Decision | None) -> str:
+    """Return how a link is known: "confirmed", "rejected", "stated" or "proposed"."""
+    if decision is not None:
+        return "confirmed" if decision.status == MG.confirmed else "rejected"
+    return "stated" if method == MG.stated else "proposed"
