@@ -9,86 +9,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from config import SETTINGS, Settings, load_settings
+from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
 from ingest.errors import IngestError
-from ontology.identifiers import IriFactory
-from store import GraphStore, StoreError, open_store
 
 __all__ = ["main"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-_STORE_HELP = next(setting.help for setting in SETTINGS if setting.name == "store")
-
-
-class CommandFailed(click.ClickException):
-    """A command could not run; shown as one line and exit status 2."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        """Print the one-line error to standard error."""
-        click.echo(f"mandate: error: {self.format_message()}", err=True)
-
-
-def store_option(function: F) -> F:
-    """Add the `--store` option every command takes."""
-    return click.option(
-        "--store",
-        "store_location",
-        metavar="DIR|URL",
-        default=None,
-        help=f"{_STORE_HELP} Default: $MANDATE_STORE or ./.mandate.",
-    )(function)
-
-
-def _settings(store_location: str | None) -> Settings:
-    try:
-        return load_settings(store=store_location)
-    except ValueError as error:
-        raise CommandFailed(str(error)) from error
-
-
-@contextmanager
-def _opened(settings: Settings, *, read_only: bool) -> Iterator[tuple[GraphStore, IriFactory]]:
-    try:
-        iris = IriFactory(settings.base_iri)
-        store = open_store(settings.store, base_iri=iris.base, read_only=read_only)
-    except (StoreError, ValueError) as error:
-        raise CommandFailed(str(error)) from error
-    try:
-        yield store, iris
-    except StoreError as error:
-        raise CommandFailed(str(error)) from error
-    finally:
-        store.close()
-
-
-def _no_traceback(function: F) -> F:
-    """Turn an unexpected exception into one line instead of a traceback."""
-
-    @wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise
-        except Exception as error:
-            if os.environ.get("MANDATE_DEBUG"):
-                raise
-            raise CommandFailed(
-                f"internal error: {type(error).__name__}: {error} (set MANDATE_DEBUG=1 for details)"
-            ) from error
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,7 +30,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="Say what each file is going through.")
 @store_option
-@_no_traceback
+@no_traceback
 def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -> None:
     """Ingest documents (files or folders) into the store, each all-or-nothing.
 
@@ -110,13 +39,13 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
     """
     from ingest.loader import ingest_paths
 
-    settings = _settings(store_location)
+    settings = settings_for(store_location)
 
     def progress(stage: str, path: Path) -> None:
         if verbose:
             click.echo(f"{stage}: {path}", err=True)
 
-    with _opened(settings, read_only=False) as (store, iris):
+    with opened(settings, read_only=False) as (store, iris):
         report = ingest_paths(
             store, paths, iris=iris, max_bytes=settings.max_file_bytes, progress=progress
         )
@@ -133,12 +62,12 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @store_option
-@_no_traceback
+@no_traceback
 def stats(as_json: bool, store_location: str | None) -> None:
     """Count the nodes per class and the statements per property."""
     from queries.stats import graph_stats
 
-    with _opened(_settings(store_location), read_only=True) as (store, iris):
+    with opened(settings_for(store_location), read_only=True) as (store, iris):
         counts = graph_stats(store, iris).to_json()
     if as_json:
         click.echo(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
@@ -161,7 +90,7 @@ def stats(as_json: bool, store_location: str | None) -> None:
     help="Language of rule names and messages.",
 )
 @store_option
-@_no_traceback
+@no_traceback
 def validate(as_json: bool, lang: str, store_location: str | None) -> None:
     """Check the graph against the SHACL shapes, the six clarities of each task included.
 
@@ -170,7 +99,7 @@ def validate(as_json: bool, lang: str, store_location: str | None) -> None:
     """
     from queries.validation import validate_store
 
-    with _opened(_settings(store_location), read_only=True) as (store, iris):
+    with opened(settings_for(store_location), read_only=True) as (store, iris):
         report = validate_store(store, iris, lang=lang)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -209,13 +138,13 @@ def _print_validation(report: Any, lang: str) -> None:
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not stdout.")
 @store_option
-@_no_traceback
+@no_traceback
 def export(format_name: str, output: Path | None, store_location: str | None) -> None:
     """Write the whole graph in an open RDF format."""
     from exports import export as run_export
     from exports.registry import UnknownFormatError
 
-    with _opened(_settings(store_location), read_only=True) as (store, _iris):
+    with opened(settings_for(store_location), read_only=True) as (store, _iris):
         try:
             data = run_export(store, format_name)
         except UnknownFormatError as error:
@@ -240,17 +169,27 @@ def export(format_name: str, output: Path | None, store_location: str | None) ->
 @click.option(
     "--format", "format_name", type=click.Choice(["json"]), default="json", show_default=True
 )
-@_no_traceback
+@no_traceback
 def extract(path: Path, format_name: str) -> None:
     """Print what extraction reads from one file, in the answer-key schema; no store used."""
     from ingest.pipeline import extract as run_extract
 
-    settings = _settings(None)
+    settings = settings_for(None)
     try:
         extraction = run_extract(path, max_bytes=settings.max_file_bytes)
     except IngestError as error:
         raise CommandFailed(str(error)) from error
     click.echo(json.dumps(extraction.to_answer_key(), ensure_ascii=False, indent=2))
+
+
+def _register_question_commands() -> None:
+    from cli.questions import QUESTION_COMMANDS
+
+    for command in QUESTION_COMMANDS:
+        cli.add_command(command)
+
+
+_register_question_commands()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,312 @@
+"""Coverage: which of its province's programmes a commune's plans carry out.
+
+For a commune, each programme of its province is:
+
+- `not_applicable` when the programme is restricted to named places (the "đô thị động lực",
+  Phú Quốc, a border area) and the commune is not one of them;
+- `covered` when some task or indicator of the commune's ingested documents implements it by
+  a link queries use (stated, confirmed, or proposed at or above the confidence threshold,
+  never rejected);
+- `uncovered` otherwise.
+
+For a province, the same decision for every commune with an ingested document gives the
+communes × programmes matrix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from ontology.vocabulary import MG
+from queries.lookup import NotFound
+from queries.reviews import DEFAULT_MIN_CONFIDENCE, Decision, latest_reviews, link_is_used
+from queries.sparql import load_query
+from store import GraphStore
+from vntext import fold_accents
+
+__all__ = [
+    "CommuneCoverage",
+    "ProgrammeCoverage",
+    "ProvinceCoverage",
+    "Unit",
+    "commune_coverage",
+    "province_coverage",
+    "resolve_unit",
+]
+
+# Matched on accent-folded names, so "xa Vinh Phong" and "xã Vĩnh Phong" agree.
+_LEVEL_WORDS = re.compile(r"^(?:xa|phuong|dac khu|tinh|thanh pho|tp\.?)\s+")
+_DERIVATION = (
+    "Programmes of the commune's province (mg:jurisdiction); not applicable when restricted to "
+    "places (mg:appliesTo) that do not include the commune; covered when a task or indicator of "
+    "the commune's ingested documents implements it by a link that is stated, confirmed, or "
+    "proposed at or above the minimum confidence, and not rejected."
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A commune or province of the graph."""
+
+    iri: str
+    name: str
+    is_province: bool
+
+
+@dataclass
+class ProgrammeCoverage:
+    """One programme's status for one commune, with the tasks that cover it and why."""
+
+    number: str
+    title: str
+    iri: str
+    status: str = "uncovered"
+    tasks: list[dict[str, object]] = field(default_factory=list)
+    reason: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """Return the entry in the `mandate coverage --json` form."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "iri": self.iri,
+            "status": self.status,
+            "tasks": self.tasks,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class CommuneCoverage:
+    """The coverage of every programme of a commune's province."""
+
+    unit: Unit
+    province: Unit | None
+    programmes: list[ProgrammeCoverage] = field(default_factory=list)
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+
+    def to_json(self) -> dict[str, object]:
+        """Return the coverage in the `mandate coverage --json` form."""
+        return {
+            "unit": {"iri": self.unit.iri, "name": self.unit.name},
+            "province": {"iri": self.province.iri, "name": self.province.name}
+            if self.province
+            else None,
+            "min_confidence": self.min_confidence,
+            "programmes": [programme.to_json() for programme in self.programmes],
+            "derivation": _DERIVATION,
+        }
+
+
+@dataclass
+class ProvinceCoverage:
+    """The communes × programmes matrix of a province."""
+
+    unit: Unit
+    programmes: list[tuple[str, str, str]] = field(default_factory=list)
+    communes: list[CommuneCoverage] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """Return the matrix: programmes, and per commune each programme's status."""
+        return {
+            "unit": {"iri": self.unit.iri, "name": self.unit.name},
+            "programmes": [
+                {"number": number, "title": title, "iri": iri}
+                for number, title, iri in self.programmes
+            ],
+            "communes": [
+                {
+                    "iri": commune.unit.iri,
+                    "name": commune.unit.name,
+                    "cells": {
+                        entry.number: {
+                            "status": entry.status,
+                            "tasks": len(entry.tasks),
+                            "confidence": max(
+                                (float(str(task["confidence"])) for task in entry.tasks),
+                                default=None,
+                            ),
+                        }
+                        for entry in commune.programmes
+                    },
+                }
+                for commune in self.communes
+            ],
+            "derivation": _DERIVATION,
+        }
+
+
+def _name_key(name: str) -> str:
+    return _LEVEL_WORDS.sub("", fold_accents(" ".join(name.split()))).strip()
+
+
+def resolve_unit(store: GraphStore, reference: str) -> Unit:
+    """Return the commune or province `reference` names (accent-insensitive) or its IRI.
+
+    "Vĩnh Phong", "xã vinh phong" and the unit's IRI all name the same commune. Raises
+    NotFound when nothing matches, listing the matches when a name is ambiguous.
+    """
+    wanted = reference.strip()
+    units: dict[str, Unit] = {}
+    for row in store.select(load_query("units")):
+        iri = str(row["unit"])
+        units.setdefault(iri, Unit(iri, str(row["label"]), row["class"] == MG.Province))
+    if wanted in units:
+        return units[wanted]
+    key = _name_key(wanted)
+    matches = [unit for unit in units.values() if _name_key(unit.name) == key]
+    if not matches:
+        raise NotFound(f"{reference}: no commune or province of that name in the graph")
+    if len(matches) > 1:
+        listed = ", ".join(f"{unit.name} <{unit.iri}>" for unit in matches)
+        raise NotFound(f"{reference}: several units have this name; give the IRI of one: {listed}")
+    return matches[0]
+
+
+def _province_of(store: GraphStore, unit: Unit) -> Unit | None:
+    for row in store.select(load_query("unit_province"), {"unit": URIRef(unit.iri)}):
+        label = str(row.get("provinceLabel") or row["province"])
+        return Unit(str(row["province"]), label, True)
+    return None
+
+
+def _programmes(
+    store: GraphStore, province: Unit
+) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
+    programmes: dict[str, tuple[str, str, str]] = {}
+    places: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in store.select(load_query("coverage_programmes"), {"province": URIRef(province.iri)}):
+        iri = str(row["programme"])
+        programmes[iri] = (str(row["number"]), str(row["title"]), iri)
+        if row.get("place") is not None:
+            place = (str(row["place"]), str(row.get("placeLabel") or row["place"]))
+            if place not in places[iri]:
+                places[iri].append(place)
+    ordered = sorted(programmes.values(), key=lambda item: (_number_order(item[0]), item[2]))
+    return ordered, places
+
+
+def _number_order(number: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", number)
+    return (int(digits.group(0)) if digits else 10**9, number)
+
+
+def _covering_items(
+    store: GraphStore,
+    unit: Unit,
+    reviews: dict[URIRef, Decision],
+    min_confidence: float,
+    reviewed_only: bool,
+) -> dict[str, list[dict[str, object]]]:
+    covering: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
+    for row in store.select(load_query("coverage_links"), {"unit": URIRef(unit.iri)}):
+        link = URIRef(str(row["link"]))
+        method = URIRef(str(row["method"]))
+        confidence = float(str(row["confidence"]))
+        decision = reviews.get(link)
+        if not link_is_used(method, confidence, decision, min_confidence):
+            continue
+        if reviewed_only and decision is None and method != MG.stated:
+            continue
+        item = str(row["item"])
+        status = (
+            "confirmed" if decision is not None else ("stated" if method == MG.stated else "auto")
+        )
+        entry = {
+            "iri": item,
+            "text": str(row["text"]),
+            "confidence": round(confidence, 4),
+            "review_status": status,
+            "link": str(link),
+        }
+        known = covering[str(row["programme"])].get(item)
+        if known is None or float(str(known["confidence"])) < confidence:
+            covering[str(row["programme"])][item] = entry
+    return {
+        programme: sorted(items.values(), key=lambda entry: -float(str(entry["confidence"])))
+        for programme, items in covering.items()
+    }
+
+
+def _applies(unit: Unit, places: list[tuple[str, str]]) -> bool:
+    return not places or any(
+        place_iri == unit.iri or _name_key(label) == _name_key(unit.name)
+        for place_iri, label in places
+    )
+
+
+def commune_coverage(
+    store: GraphStore,
+    unit: Unit,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    reviewed_only: bool = False,
+    reviews: dict[URIRef, Decision] | None = None,
+) -> CommuneCoverage:
+    """Return, for each programme of the commune's province, its status and why.
+
+    `reviewed_only` counts only links a document states or a reviewer confirmed.
+    """
+    province = _province_of(store, unit)
+    result = CommuneCoverage(unit, province, min_confidence=min_confidence)
+    if province is None:
+        return result
+    reviews = latest_reviews(store) if reviews is None else reviews
+    programmes, places = _programmes(store, province)
+    covering = _covering_items(store, unit, reviews, min_confidence, reviewed_only)
+    for number, title, iri in programmes:
+        entry = ProgrammeCoverage(number, title, iri, tasks=covering.get(iri, []))
+        restricted = places.get(iri, [])
+        if not _applies(unit, restricted):
+            names = ", ".join(label for _iri, label in restricted)
+            entry.status = "not_applicable"
+            entry.reason = (
+                f"the programme applies only to: {names}; the graph does not place "
+                f"{unit.name} in any of them"
+            )
+        elif entry.tasks:
+            entry.status = "covered"
+            best = entry.tasks[0]
+            entry.reason = (
+                f"{len(entry.tasks)} task(s) or indicator(s) implement it; the strongest link "
+                f"has confidence {float(str(best['confidence'])):.2f} ({best['review_status']})"
+            )
+        else:
+            entry.status = "uncovered"
+            entry.reason = (
+                "no task or indicator of the commune's ingested documents implements it "
+                f"with confidence at least {min_confidence:.2f}"
+                + (" (reviewed links only)" if reviewed_only else "")
+            )
+        result.programmes.append(entry)
+    return result
+
+
+def province_coverage(
+    store: GraphStore,
+    province: Unit,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    reviewed_only: bool = False,
+) -> ProvinceCoverage:
+    """Return the communes × programmes matrix of `province`."""
+    programmes, _places = _programmes(store, province)
+    result = ProvinceCoverage(province, programmes)
+    reviews = latest_reviews(store)
+    rows = store.select(load_query("coverage_communes"), {"province": URIRef(province.iri)})
+    for row in sorted(rows, key=lambda row: _name_key(str(row["label"]))):
+        commune = Unit(str(row["commune"]), str(row["label"]), False)
+        result.communes.append(
+            commune_coverage(
+                store,
+                commune,
+                min_confidence=min_confidence,
+                reviewed_only=reviewed_only,
+                reviews=reviews,
+            )
+        )
+    return result
