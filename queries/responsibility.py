@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from ingest.agencies import canonical_agency_name
+from ingest.agencies import ABBREVIATIONS, canonical_agency_name
 from queries.lookup import NotFound
 from queries.sparql import load_query
 from store import GraphStore
@@ -38,9 +38,14 @@ class AgencyDuties:
         }
 
 
+# Abbreviations as a user may type them: any case, accents optional ("ubnd", "hdnd").
+_FOLDED_ABBREVIATIONS = {fold_accents(short): fold_accents(long) for short, long in ABBREVIATIONS}
+
+
 def _key(text: str) -> str:
     """Return a name in comparable form: abbreviations written out, accents folded."""
-    return " ".join(fold_accents(canonical_agency_name(text)).split())
+    words = fold_accents(canonical_agency_name(text)).split()
+    return " ".join(_FOLDED_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def _variants(name: str, unit: str | None) -> set[str]:

@@ -132,3 +132,12 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Mandate:
+    """The CLI bound to one store holding the whole corpus, shared by read-only tests."""
+    mandate = Mandate(tmp_path_factory.mktemp("corpus") / "store")
+    result = mandate("ingest", str(corpus_dir))
+    assert result.exit_code == 0, result.output
+    return mandate
