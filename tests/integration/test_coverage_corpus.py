@@ -27,11 +27,15 @@ def test_vinh_phong_coverage_explains_every_programme(corpus_store: Mandate):
 
 
 def test_min_confidence_and_province_matrix(corpus_store: Mandate):
-    strict = json.loads(corpus_store("coverage", "Vĩnh Phong", "--json", "--min-confidence", "1").output)
+    strict = json.loads(
+        corpus_store("coverage", "Vĩnh Phong", "--json", "--min-confidence", "1").output
+    )
     loose = json.loads(corpus_store("coverage", "Vĩnh Phong", "--json").output)
     covered = lambda data: sum(e["status"] == "covered" for e in data["programmes"])  # noqa: E731
     assert covered(strict) < covered(loose)
-    reviewed = json.loads(corpus_store("coverage", "Vĩnh Phong", "--json", "--reviewed-only").output)
+    reviewed = json.loads(
+        corpus_store("coverage", "Vĩnh Phong", "--json", "--reviewed-only").output
+    )
     assert covered(reviewed) == 0  # nothing confirmed yet, and no plan states a programme
     matrix = json.loads(corpus_store("coverage", "an giang", "--json").output)
     assert [commune["name"] for commune in matrix["communes"]] == ["Vĩnh Phong"]

@@ -19,7 +19,9 @@ def _select(mandate: Mandate, query: str) -> list[dict]:
     store = open_store(mandate.store, base_iri=load_settings().base_iri, read_only=True)
     try:
         terms = {"resolvesTo": MG.resolvesTo, "referenced": MG.ReferencedDocument}
-        return store.select(query, {name: term for name, term in terms.items() if f"${name}" in query})
+        return store.select(
+            query, {name: term for name, term in terms.items() if f"${name}" in query}
+        )
     finally:
         store.close()
 
@@ -69,7 +71,9 @@ def test_review_decisions_survive_reingest(mandate: Mandate, corpus_dir):
 
     _ingest(mandate, corpus_dir / VINH_PHONG)  # the same file again: links are rebuilt
 
-    after = {entry["iri"]: entry for entry in json.loads(mandate("links", document, "--json").output)}
+    after = {
+        entry["iri"]: entry for entry in json.loads(mandate("links", document, "--json").output)
+    }
     assert rejected["link"] not in {p["link"] for p in after[task["iri"]]["programmes"]}
     kept = {p["link"]: p for p in after[confirmed_task["iri"]]["programmes"]}
     assert kept[confirmed["link"]]["status"] == "confirmed"
