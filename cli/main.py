@@ -55,6 +55,15 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
         else:
             click.echo(f"error  {result.error}")
     click.echo(f"{len(report.succeeded)} ingested, {len(report.failed)} failed")
+    if report.links is not None:
+        links = report.links
+        click.echo(
+            f"links rebuilt: {links.resolved} references resolved, {links.referenced_only} "
+            f"referenced but not ingested, {links.proposed} links proposed "
+            f"({links.accepted} at or above the threshold)"
+        )
+    if report.links_error:
+        click.echo(f"error  {report.links_error}")
     if report.failed:
         sys.exit(1)
 
