@@ -27,6 +27,7 @@ from linking import LINK_THRESHOLD, Linker, build_item_candidates, build_program
 from linking.resolution import resolve_references
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG, PREFIXES, PROV, RDF, RDFS, XSD
+from queries.coverage import programme_applies
 from queries.sparql import load_query
 from store import GraphStore
 
@@ -54,6 +55,32 @@ class _Province:
     programmes: list[tuple[URIRef, str, str]] = field(default_factory=list)
     listing: str | None = None
     items: dict[URIRef, list[tuple[URIRef, str]]] = field(default_factory=dict)
+    places: dict[URIRef, list[tuple[str, str]]] = field(default_factory=dict)
+    # One programme linker per set of programmes that apply (most communes share one).
+    programme_linkers: dict[frozenset[URIRef], tuple[Linker, dict[str, URIRef]]] = field(
+        default_factory=dict
+    )
+
+    def programme_linker(self, commune: str, name: str) -> tuple[Linker, dict[str, URIRef]] | None:
+        """Return the linker over the programmes that apply to `commune`, or None."""
+        chosen = frozenset(
+            node
+            for node, _number, _title in self.programmes
+            if programme_applies(commune, name, self.places.get(node, []))
+        )
+        if not chosen:
+            return None
+        if chosen not in self.programme_linkers:
+            listed = [entry for entry in self.programmes if entry[0] in chosen]
+            task_texts = [text for _item, text in self.items.get(MG.Task, [])]
+            candidates = build_programme_candidates(
+                [(number, title) for _node, number, title in listed],
+                guidance_text=self.listing,
+                provincial_items=task_texts,
+            )
+            keys = {number: node for node, number, _title in listed}
+            self.programme_linkers[chosen] = (Linker(candidates), keys)
+        return self.programme_linkers[chosen]
 
 
 def _provinces(store: GraphStore) -> dict[URIRef, _Province]:
@@ -64,6 +91,14 @@ def _provinces(store: GraphStore) -> dict[URIRef, _Province]:
             (URIRef(str(row["programme"])), str(row["number"]), str(row["title"]))
         )
         province.listing = province.listing or str(row["listing"])
+    places: dict[URIRef, list[tuple[str, str]]] = defaultdict(list)
+    for row in store.select(load_query("linking_programme_places")):
+        place = str(row["place"])
+        places[URIRef(str(row["programme"]))].append((place, str(row.get("label") or place)))
+    for province in provinces.values():
+        province.places = {
+            node: places[node] for node, _n, _t in province.programmes if node in places
+        }
     for row in store.select(load_query("linking_provincial_items")):
         province = provinces[URIRef(str(row["province"]))]
         text = " ".join(filter(None, (str(row["text"]), str(row.get("measures") or ""))))
@@ -98,40 +133,46 @@ def _write_link(
 
 def _propose(graph: Graph, iris: IriFactory, store: GraphStore, summary: LinkSummary) -> None:
     provinces = _provinces(store)
-    linkers: dict[URIRef, dict[str, tuple[Linker, dict[str, URIRef]]]] = {}
+    item_linkers: dict[URIRef, dict[str, tuple[Linker, dict[str, URIRef]]]] = {}
     for unit, province in provinces.items():
-        chosen: dict[str, tuple[Linker, dict[str, URIRef]]] = {}
-        task_texts = [text for _item, text in province.items.get(MG.Task, [])]
-        if province.programmes:
-            candidates = build_programme_candidates(
-                [(number, title) for _node, number, title in province.programmes],
-                guidance_text=province.listing,
-                provincial_items=task_texts,
+        item_linkers[unit] = {
+            str(kind): (
+                Linker(build_item_candidates([(str(item), text) for item, text in items])),
+                {str(item): item for item, _ in items},
             )
-            keys = {number: node for node, number, _title in province.programmes}
-            chosen["programme"] = (Linker(candidates), keys)
-        for kind, items in province.items.items():
-            candidates = build_item_candidates([(str(item), text) for item, text in items])
-            chosen[str(kind)] = (Linker(candidates), {str(item): item for item, _ in items})
-        linkers[unit] = chosen
+            for kind, items in province.items.items()
+        }
     for row in store.select(load_query("linking_commune_items")):
         item, text = URIRef(str(row["item"])), str(row["text"])
-        chosen = linkers.get(URIRef(str(row["province"])), {})
+        province_unit = URIRef(str(row["province"]))
+        if province_unit not in provinces:
+            continue
+        province = provinces[province_unit]
+        chosen = dict(item_linkers.get(province_unit, {}))
+        commune = str(row["commune"])
+        programmes = province.programme_linker(commune, str(row.get("communeLabel") or commune))
+        if programmes is not None:
+            chosen["programme"] = programmes
         for name in ("programme", str(row["kind"])):
             if name not in chosen:
                 continue
             linker, keys = chosen[name]
-            accepted = {proposal.key for proposal in linker.accepted(text)}
-            for proposal in linker.propose(text, limit=_KEPT_PER_ITEM):
+            accepted = {proposal.key: proposal for proposal in linker.accepted(text)}
+            # Every accepted link, and the best few declined ones for reviewers to see.
+            proposals = {p.key: p for p in linker.propose(text, limit=_KEPT_PER_ITEM)}
+            proposals.update(accepted)
+            for proposal in proposals.values():
                 target = keys.get(proposal.key)
                 if target is None:
                     continue
                 confidence = float(proposal.confidence)
+                # The linker's decision (score, margin, abstention) wins over the raw score:
+                # an accepted link is stored at or above the threshold queries use, and a
+                # declined one below it, still visible for review.
                 if proposal.key not in accepted:
-                    # Abstention overrides the score: a proposal the linker declined stays
-                    # visible for review but below the threshold queries use.
                     confidence = min(confidence, LINK_THRESHOLD - 0.01)
                 else:
+                    confidence = max(confidence, LINK_THRESHOLD)
                     summary.accepted += 1
                 _write_link(graph, iris, item, target, proposal, max(confidence, 0.0))
                 summary.proposed += 1

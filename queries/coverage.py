@@ -34,6 +34,7 @@ __all__ = [
     "ProvinceCoverage",
     "Unit",
     "commune_coverage",
+    "programme_applies",
     "province_coverage",
     "resolve_unit",
 ]
@@ -232,9 +233,14 @@ def _covering_items(
     }
 
 
-def _applies(unit: Unit, places: list[tuple[str, str]]) -> bool:
+def programme_applies(unit_iri: str, unit_name: str, places: list[tuple[str, str]]) -> bool:
+    """Return whether a programme restricted to `places` (IRI, name) applies to a unit.
+
+    An unrestricted programme applies everywhere; a restricted one where the unit is one of
+    its places (by IRI, or by name with accents and level words ignored).
+    """
     return not places or any(
-        place_iri == unit.iri or _name_key(label) == _name_key(unit.name)
+        place_iri == unit_iri or _name_key(label) == _name_key(unit_name)
         for place_iri, label in places
     )
 
@@ -261,7 +267,7 @@ def commune_coverage(
     for number, title, iri in programmes:
         entry = ProgrammeCoverage(number, title, iri, tasks=covering.get(iri, []))
         restricted = places.get(iri, [])
-        if not _applies(unit, restricted):
+        if not programme_applies(unit.iri, unit.name, restricted):
             names = ", ".join(label for _iri, label in restricted)
             entry.status = "not_applicable"
             entry.reason = (

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from rdflib import Graph, Literal, URIRef
 
+from linking import LINK_THRESHOLD
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG, PROV, RDF, RDFS, XSD
 from queries.sparql import load_query
@@ -28,11 +29,11 @@ __all__ = [
     "record_review",
 ]
 
-DEFAULT_MIN_CONFIDENCE = 0.5
+DEFAULT_MIN_CONFIDENCE = LINK_THRESHOLD
 """Similarity links at or above this confidence are used by queries unless rejected.
 
-It is the linker's threshold (`linking.LINK_THRESHOLD`, see docs/linking.md); commands take
-`--min-confidence` to ask for more or less.
+It is the linker's threshold (see docs/linking.md); commands take `--min-confidence` to ask
+for more or less.
 """
 
 

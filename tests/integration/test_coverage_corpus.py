@@ -2,6 +2,7 @@
 
 import json
 
+from linking import LINK_THRESHOLD
 from tests.conftest import Mandate
 
 
@@ -21,7 +22,9 @@ def test_vinh_phong_coverage_explains_every_programme(corpus_store: Mandate):
     for entry in programmes.values():
         assert entry["reason"]
         if entry["status"] == "covered":
-            assert entry["tasks"] and all(task["confidence"] >= 0.5 for task in entry["tasks"])
+            assert entry["tasks"] and all(
+                task["confidence"] >= LINK_THRESHOLD for task in entry["tasks"]
+            )
         if entry["status"] == "uncovered":
             assert not entry["tasks"]
 

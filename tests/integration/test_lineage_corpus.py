@@ -2,6 +2,7 @@
 
 import json
 
+from linking import LINK_THRESHOLD
 from tests.conftest import Mandate
 
 VINH_PHONG = "001_305fbde6a937b113.txt"
@@ -41,7 +42,7 @@ def test_ocop_task_reaches_congress_xiv_through_programme_12_and_the_action_prog
     assert through_12, "no path goes through programme 12"
     path = through_12[0]
     assert "XIV" in labels[path[-1]["to"]]
-    assert path[0]["kind"] in ("proposed", "confirmed") and path[0]["confidence"] >= 0.5
+    assert path[0]["kind"] in ("proposed", "confirmed") and path[0]["confidence"] >= LINK_THRESHOLD
     assert path[0]["evidence"], "the similarity hop shows no matched terms"
     assert any("Chương trình hành động" in labels[hop["to"]] for hop in path[1:])
     for hop in path:

@@ -3,6 +3,7 @@
 import json
 
 from config import load_settings
+from linking import LINK_THRESHOLD
 from ontology.vocabulary import MG
 from store import open_store
 from tests.conftest import Mandate
@@ -59,7 +60,7 @@ def test_review_decisions_survive_reingest(mandate: Mandate, corpus_dir):
         (entry, programme)
         for entry in every
         for programme in entry["programmes"]
-        if programme["confidence"] < 0.5
+        if programme["confidence"] < LINK_THRESHOLD
     ]
     assert near_misses, "no proposal under the threshold is kept for review"
     confirmed_task, confirmed = near_misses[0]
