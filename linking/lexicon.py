@@ -13,11 +13,12 @@ hóa" is culture, not environment. Neutral phrases consume such look-alikes with
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linking.tokens import syllables
 
-__all__ = ["NEUTRAL_PHRASES", "TOPICS", "Topic", "topic_by_name", "topics_in"]
+__all__ = ["NEUTRAL_PHRASES", "TOPICS", "Topic", "topic_by_name", "topics_in", "topics_in_words"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ TOPICS: tuple[Topic, ...] = (
         "nông nghiệp, thủy sản",
         (
             "nông nghiệp",
+            "nông nghiệp ứng dụng công nghệ cao",
+            "nông nghiệp công nghệ cao",
             "nông sản",
             "nông dân",
             "sản xuất nông nghiệp",
@@ -42,7 +45,7 @@ TOPICS: tuple[Topic, ...] = (
             "trồng trọt",
             "cây trồng",
             "giống cây trồng",
-            "trồng màu",
+            "hoa màu",
             "rau màu",
             "lúa",
             "lúa gạo",
@@ -499,6 +502,7 @@ TOPICS: tuple[Topic, ...] = (
         (
             "trẻ em",
             "quyền trẻ em",
+            "chăm sóc và giáo dục trẻ em",
             "bình đẳng giới",
             "gia đình",
             "người cao tuổi",
@@ -542,7 +546,6 @@ TOPICS: tuple[Topic, ...] = (
             "che phủ rừng",
             "cây xanh",
             "nước sạch",
-            "nhà máy nước",
             "nước hợp vệ sinh",
             "cảnh quan",
             "đa dạng sinh học",
@@ -596,7 +599,6 @@ TOPICS: tuple[Topic, ...] = (
             "diễn tập",
             "khu vực phòng thủ",
             "phòng thủ",
-            "phòng thủ dân sự",
             "tuyển quân",
             "giao quân",
             "nghĩa vụ quân sự",
@@ -751,11 +753,9 @@ TOPICS: tuple[Topic, ...] = (
             "tinh giản biên chế",
             "biên chế",
             "vị trí việc làm",
-            "công chức",
-            "viên chức",
-            "cán bộ công chức",
-            "cán bộ công chức viên chức",
-            "đội ngũ cán bộ",
+            "quản lý cán bộ",
+            "công tác cán bộ",
+            "tổ chức cán bộ",
             "quy hoạch cán bộ",
             "tuyển dụng",
             "sắp xếp kiện toàn",
@@ -923,7 +923,11 @@ def topics_in(text: str) -> Counter[str]:
     >>> topics_in("Phát triển nuôi thủy sản, xây dựng môi trường văn hóa")
     Counter({'agriculture': 1, 'culture_sport': 1})
     """
-    words = syllables(text)
+    return topics_in_words(syllables(text))
+
+
+def topics_in_words(words: Sequence[str]) -> Counter[str]:
+    """Return how many phrases of each topic occur in folded syllables, longest first."""
     found: Counter[str] = Counter()
     position = 0
     while position < len(words):

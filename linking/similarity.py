@@ -29,9 +29,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from linking.index import TermIndex
-from linking.lexicon import topic_by_name, topics_in
+from linking.lexicon import topic_by_name, topics_in_words
 from linking.model import Candidate, Proposal
-from linking.tokens import terms
+from linking.tokens import segment_terms, segments
 
 __all__ = ["LINK_THRESHOLD", "METHOD", "Linker", "sentences", "text_terms"]
 
@@ -64,8 +64,8 @@ _TOPIC_WEIGHT = 2.0
 _TITLE_WEIGHT = 2.0
 _DESCRIPTION_WEIGHT = 0.5
 _EVIDENCE_LIMIT = 8
-# A topic counts fully only where some candidate holds it as strongly as a title would.
-_AFFINITY_FLOOR = _TITLE_WEIGHT
+# A candidate's hold on a topic is weight / (weight + this): saturating, like BM25's tf.
+_TOPIC_SATURATION = 2.0
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
@@ -77,8 +77,9 @@ def text_terms(text: str) -> Counter[str]:
     >>> text_terms("nuôi tôm")["§agriculture"]
     1
     """
-    found = terms(text)
-    for name, count in topics_in(text).items():
+    pieces = segments(text)
+    found = segment_terms(pieces)
+    for name, count in topics_in_words([word for piece in pieces for word in piece]).items():
         found[_TOPIC_PREFIX + name] += count
     return found
 
@@ -176,9 +177,11 @@ class Linker:
         ]
         self._affinity = _affinities(profiles)
 
-    def _fits(self, sentence: str) -> list[tuple[int, float, float, tuple[tuple[str, float], ...]]]:
-        """Return (document, fit, raw score, contributions) for one sentence, best fit first."""
-        query = {term: _query_weight(term, count) for term, count in text_terms(sentence).items()}
+    def _fits(
+        self, found: Mapping[str, float]
+    ) -> list[tuple[int, float, float, tuple[tuple[str, float], ...]]]:
+        """Return (document, fit, raw score, contributions) for one sentence's terms."""
+        query = {term: _query_weight(term, count) for term, count in found.items()}
         known = {term: weight for term, weight in query.items() if self._index.contains(term)}
         # An unknown topic counts against every candidate; unknown syllables do not, since
         # most of them are pairs across word boundaries that mean nothing.
@@ -203,15 +206,18 @@ class Linker:
         standing: dict[int, _Standing] = {}
         text_has_topics = False
         for sentence in sentences(text):
-            for document, fit, raw, contributions in self._fits(sentence):
+            found = text_terms(sentence)
+            for document, fit, raw, contributions in self._fits(found):
                 entry = standing.setdefault(document, _Standing())
                 entry.fit = max(entry.fit, fit)
                 entry.support += raw
                 for term, gain in contributions:
                     entry.gains[term] = entry.gains.get(term, 0.0) + gain
-            for name, count in topics_in(sentence).items():
+            for term, count in found.items():
+                if not term.startswith(_TOPIC_PREFIX):
+                    continue
                 text_has_topics = True
-                for document, affinity in self._affinity.get(_TOPIC_PREFIX + name, ()):
+                for document, affinity in self._affinity.get(term, ()):
                     entry = standing.setdefault(document, _Standing())
                     entry.topic_miss *= (1.0 - _TOPIC_EVIDENCE * affinity) ** min(count, 2)
         confidence = {
@@ -266,21 +272,29 @@ class Linker:
 
 
 def _affinities(profiles: Sequence[Mapping[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    """Return, per topic, each candidate's share of it: its weight over the strongest's.
+    """Return, per topic, each candidate's share of it, squared, best holder 1.
 
-    The share is squared so a topic belongs to the candidates most about it. A topic no
-    title carries (only descriptions) is nobody's home: the strongest weight is taken as at
-    least a title's.
+    A candidate's hold on a topic saturates (a title naming the field once holds it nearly
+    as well as one naming it four times); the share is squared so a topic belongs to the
+    candidates most about it. A topic only descriptions carry is nobody's home: shares are
+    taken against at least a title's hold.
     """
+    holds: list[dict[str, float]] = [
+        {
+            term: weight / (weight + _TOPIC_SATURATION)
+            for term, weight in profile.items()
+            if term.startswith(_TOPIC_PREFIX)
+        }
+        for profile in profiles
+    ]
+    floor = _TITLE_WEIGHT / (_TITLE_WEIGHT + _TOPIC_SATURATION)
     strongest: dict[str, float] = {}
-    for profile in profiles:
-        for term, weight in profile.items():
-            if term.startswith(_TOPIC_PREFIX):
-                strongest[term] = max(strongest.get(term, 0.0), weight)
+    for hold in holds:
+        for term, value in hold.items():
+            strongest[term] = max(strongest.get(term, floor), value)
     shares: dict[str, list[tuple[int, float]]] = {}
-    for document, profile in enumerate(profiles):
-        for term, weight in sorted(profile.items()):
-            if term.startswith(_TOPIC_PREFIX):
-                share = weight / max(strongest[term], _AFFINITY_FLOOR)
-                shares.setdefault(term, []).append((document, share * share))
+    for document, hold in enumerate(holds):
+        for term, value in sorted(hold.items()):
+            share = value / strongest[term]
+            shares.setdefault(term, []).append((document, share * share))
     return shares

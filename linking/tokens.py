@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from vntext import fold_tone_placement
+from vntext import fold_tone_placement, normalize_unicode
 
 __all__ = [
     "STOP_PHRASES",
     "fold",
+    "segment_terms",
     "segments",
     "syllables",
     "terms",
@@ -114,6 +116,7 @@ STOP_PHRASES: tuple[str, ...] = (
     "tối đa",
     "phục vụ",
     "vai trò",
+    "người đứng đầu",
     "nhận thức",
     "ý thức",
     "tuyên truyền",
@@ -241,6 +244,7 @@ STOP_PHRASES: tuple[str, ...] = (
     "cần",
     "không",
     "tốt",
+    "đạt",
     "mới",
     "cao",
     "hơn",
@@ -250,13 +254,19 @@ STOP_PHRASES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    # A plan has a few thousand distinct syllables; folding each once keeps linking fast.
+    return fold_tone_placement(word).casefold()
+
+
 def fold(text: str) -> str:
     """Return `text` in NFC, with one tone placement, case-folded: the form terms are read from.
 
     >>> fold("Hoà Bình") == fold("hòa bình")
     True
     """
-    return fold_tone_placement(text).casefold()
+    return _SYLLABLE.sub(lambda match: _fold_word(match.group(0)), normalize_unicode(text))
 
 
 def segments(text: str) -> list[list[str]]:
@@ -292,7 +302,7 @@ def _build_stop_index(phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]
 _STOP_INDEX = _build_stop_index(STOP_PHRASES)
 
 
-def _stopped(words: list[str]) -> list[bool]:
+def _stopped(words: Sequence[str]) -> list[bool]:
     """Mark the syllables covered by a stop phrase (longest phrase first at each position)."""
     marks = [False] * len(words)
     for start, word in enumerate(words):
@@ -319,8 +329,13 @@ def terms(text: str) -> Counter[str]:
     >>> sorted(terms("Phát triển nuôi thủy sản và thực hiện"))
     ['nuôi', 'nuôi thủy', 'phát', 'phát triển', 'sản', 'thủy', 'thủy sản', 'triển', 'triển nuôi']
     """
+    return segment_terms(segments(text))
+
+
+def segment_terms(pieces: Sequence[Sequence[str]]) -> Counter[str]:
+    """Return the unigram and bigram terms of syllable segments (see `segments`)."""
     counts: Counter[str] = Counter()
-    for words in segments(text):
+    for words in pieces:
         marks = _stopped(words)
         kept = [
             word if not stopped and _informative(word) else None
