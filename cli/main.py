@@ -54,7 +54,6 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
             click.echo(f"ok     {result.path} -> {result.document} ({result.triples} statements)")
         else:
             click.echo(f"error  {result.error}")
-    click.echo(f"{len(report.succeeded)} ingested, {len(report.failed)} failed")
     if report.links is not None:
         links = report.links
         click.echo(
@@ -64,6 +63,7 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
         )
     if report.links_error:
         click.echo(f"error  {report.links_error}")
+    click.echo(f"{len(report.succeeded)} ingested, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
 
@@ -192,9 +192,10 @@ def extract(path: Path, format_name: str) -> None:
 
 
 def _register_question_commands() -> None:
+    from cli.audit_command import audit
     from cli.questions import QUESTION_COMMANDS
 
-    for command in QUESTION_COMMANDS:
+    for command in (*QUESTION_COMMANDS, audit):
         cli.add_command(command)
 
 

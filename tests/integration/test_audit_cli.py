@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 
 from cli.audit_command import audit
 from config import load_settings
+from linking import LINK_THRESHOLD
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG, PROV, RDF, XSD
 from queries.lookup import resolve_document
@@ -375,17 +376,18 @@ def test_provincial_indicators_assigned_to_communes_must_be_collected(plans: Pla
 
 def test_a_link_counts_by_confidence_unless_a_reviewer_decided(plans: Plans):
     source, target = plans.indicator("binh-my", 1), plans.indicator("tinh", 1)
-    (link,) = plans.write_links([(source, target, 0.4)])
+    below = round(LINK_THRESHOLD - 0.1, 2)
+    (link,) = plans.write_links([(source, target, below)])
 
     def uncollected(*args: str) -> set[str]:
         return {f["node"] for f in plans.findings("binh-my", *args)["indicator_collection"]}
 
     assert str(target) in uncollected()
-    assert str(target) not in uncollected("--min-confidence", "0.3")
+    assert str(target) not in uncollected("--min-confidence", str(below))
     plans.review(link, confirmed=True, at="2026-04-01T09:00:00+07:00")
     assert str(target) not in uncollected()
     plans.review(link, confirmed=False, at="2026-04-02T09:00:00+07:00")
-    assert str(target) in uncollected("--min-confidence", "0.3")
+    assert str(target) in uncollected("--min-confidence", str(below))
     rejected = next(
         f for f in plans.findings("binh-my")["indicator_collection"] if f["node"] == str(target)
     )

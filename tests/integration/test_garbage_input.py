@@ -123,9 +123,10 @@ def test_a_good_document_beside_garbage_is_ingested_and_the_garbage_reported(
     assert result.returncode == 1, result
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert len(lines) == 3, result.stdout
+    assert len(lines) == 4, result.stdout
     assert lines[0].startswith(f"ok     {GOOD_SAMPLE} -> ")
     assert lines[1].startswith(f"error  {bad}: not a readable DOCX file")
-    assert lines[2] == "1 ingested, 1 failed"
+    assert lines[2].startswith("links rebuilt: ")
+    assert lines[3] == "1 ingested, 1 failed"
     stats = _stored(store, tmp_path)
     assert stats is not None and stats["documents"] == 1
