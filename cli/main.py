@@ -15,7 +15,6 @@ from typing import Any
 import click
 
 from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
-from ingest.errors import IngestError
 
 __all__ = ["main"]
 
@@ -181,6 +180,7 @@ def export(format_name: str, output: Path | None, store_location: str | None) ->
 @no_traceback
 def extract(path: Path, format_name: str) -> None:
     """Print what extraction reads from one file, in the answer-key schema; no store used."""
+    from ingest.errors import IngestError
     from ingest.pipeline import extract as run_extract
 
     settings = settings_for(None)
