@@ -1,61 +1,57 @@
 """Score a text against candidates and decide which links to propose and accept.
 
-Each candidate becomes one BM25 document of syllable unigrams, bigrams and lexicon topics,
-its title counting more than its descriptions. A text is scored sentence by sentence, since
-a task paragraph often serves more than one programme, one sentence each.
+Each candidate becomes one BM25 document of syllable unigrams, bigrams and topic markers, its
+title counting more than its descriptions. A text is read sentence by sentence, since a task
+paragraph often serves more than one programme, one sentence each. A candidate's confidence
+is half wording and half topics:
 
-A sentence's fit with a candidate is the product of two shares in [0, 1]:
+- wording: its best sentence's fit, the product of coverage (how much of what the sentence
+  says, idf-weighted over the terms some candidate knows and over all its topics, this
+  candidate accounts for; a sentence about health, which no programme covers, leaves its
+  health topic unexplained and fits nothing well) and strength (a saturating curve of the
+  raw score, so one shared word is never a strong link);
+- topics: every topic mention in the text is evidence for the candidates that are the
+  topic's home (`linking.topic_homes`), mentions combining as independent evidence.
 
-- coverage: how much of what the sentence says (its terms any candidate knows, and its
-  topics, idf-weighted) the candidate accounts for, against an ideal candidate holding each
-  of those terms at its best. A sentence about health, which no programme covers, has its
-  health topic unexplained and fits nothing well, whatever else it shares in passing;
-- strength: a saturating curve of the raw score, so a sentence that shares one word with a
-  candidate, however short, is not a strong link.
-
-Acceptance abstains twice over: a sentence's best candidate must reach the threshold and
-rise above the background of the list (the candidate ranked `_BACKGROUND_RANK`), since
-generic wording touches many candidates a little and none of them much; and an accepted
-candidate must carry a share of the paragraph's strongest summed support, so one sentence in
-passing does not link a long paragraph to its topic.
+Where the text or the candidate has no topic at all, topics say nothing and wording carries
+the confidence alone. Acceptance abstains twice over: the best candidate must reach the
+threshold and rise above the background of the list (the candidate ranked
+`_BACKGROUND_RANK`), since generic wording touches many candidates a little and none much;
+a further candidate needs the threshold and a share of the best's confidence.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from linking.index import TermIndex
-from linking.lexicon import topic_by_name, topics_in_words
+from linking.analysis import is_topic, readable_evidence, sentences, text_terms
+from linking.index import Match, TermIndex
 from linking.model import Candidate, Proposal
-from linking.tokens import segment_terms, segments
+from linking.topic_homes import topic_homes
 
-__all__ = ["LINK_THRESHOLD", "METHOD", "Linker", "sentences", "text_terms"]
+__all__ = ["LINK_THRESHOLD", "METHOD", "Linker"]
 
 METHOD = "bm25-syllable-ngrams+lexicon"
 
-# See docs/linking.md for how these were chosen on the development plan.
+# How each constant was chosen, and what the threshold means, is in docs/linking.md.
 LINK_THRESHOLD = 0.4
 # Raw score at which strength reaches 1 - 1/e, in units of one bigram found in only one
-# candidate (so the curve means the same for 5 candidates as for 500): about one topic and
-# two specific bigrams.
+# candidate (so the curve means the same for 5 candidates as for 500).
 _SCALE = 3.5
-_COVERAGE_POWER = 1.0
-# How far a sentence's best fit must rise above its background candidate's.
+# How far the best confidence must rise above the background candidate's.
 _MIN_LEAD = 0.1
 _BACKGROUND_RANK = 4
-# A further candidate of a sentence is accepted at this share of the best fit.
+# A further candidate is accepted at this share of the best confidence.
 _SHARE_OF_BEST = 0.7
-# Each mention of a topic in a sentence is evidence of this strength for the candidates that
-# are its home (scaled by their share of the topic); mentions combine as independent evidence.
+# Each mention of a topic is evidence of this strength for the topic's home (scaled by the
+# candidate's share of it); at most two mentions count per sentence.
 _TOPIC_EVIDENCE = 0.4
+_MENTIONS_PER_SENTENCE = 2
 # Share of the confidence that comes from wording, the rest from topics.
 _WORDING_SHARE = 0.5
-
-_TOPIC_PREFIX = "§"
 # Query weights: a bigram is more specific than a syllable; a topic stands for a whole field.
 _UNIGRAM_WEIGHT = 0.3
 _BIGRAM_WEIGHT = 1.0
@@ -63,38 +59,13 @@ _TOPIC_WEIGHT = 2.0
 # Field weights of a candidate profile.
 _TITLE_WEIGHT = 2.0
 _DESCRIPTION_WEIGHT = 0.5
-_EVIDENCE_LIMIT = 8
-# A candidate's hold on a topic is weight / (weight + this): saturating, like BM25's tf.
+# A candidate's hold on a topic is weight / (weight + this), saturating like BM25's tf.
 _TOPIC_SATURATION = 2.0
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-
-
-def text_terms(text: str) -> Counter[str]:
-    """Return the terms of `text`: syllable unigrams, bigrams and topic markers with counts.
-
-    Topic markers start with "§" followed by the topic name.
-
-    >>> text_terms("nuôi tôm")["§agriculture"]
-    1
-    """
-    pieces = segments(text)
-    found = segment_terms(pieces)
-    for name, count in topics_in_words([word for piece in pieces for word in piece]).items():
-        found[_TOPIC_PREFIX + name] += count
-    return found
-
-
-def sentences(text: str) -> list[str]:
-    r"""Return the sentences of `text` (split after ., !, ?, … and at line breaks).
-
-    >>> sentences("Nuôi tôm. Trồng lúa!\nDu lịch")
-    ['Nuôi tôm.', 'Trồng lúa!', 'Du lịch']
-    """
-    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+_EVIDENCE_LIMIT = 8
 
 
 def _query_weight(term: str, count: float) -> float:
-    if term.startswith(_TOPIC_PREFIX):
+    if is_topic(term):
         kind = _TOPIC_WEIGHT
     elif " " in term:
         kind = _BIGRAM_WEIGHT
@@ -114,45 +85,21 @@ def _profile(candidate: Candidate) -> Counter[str]:
     return weighted
 
 
-def _readable(term: str) -> str:
-    if term.startswith(_TOPIC_PREFIX):
-        return "chủ đề: " + topic_by_name(term[len(_TOPIC_PREFIX) :]).label
-    return term
-
-
-def _evidence(gains: Mapping[str, float]) -> tuple[str, ...]:
-    chosen: list[str] = []
-    covered: set[str] = set()
-    for term, _gain in sorted(gains.items(), key=lambda part: (-part[1], part[0])):
-        if term in covered:
-            continue
-        if " " in term and not term.startswith(_TOPIC_PREFIX):
-            covered.update(term.split(" "))
-        chosen.append(_readable(term))
-        if len(chosen) == _EVIDENCE_LIMIT:
-            break
-    return tuple(chosen)
-
-
 @dataclass
 class _Standing:
-    """A candidate's standing for one text: best sentence fit, topic evidence, support."""
+    """What one text has shown for one candidate so far."""
 
-    fit: float = 0.0
+    wording: float = 0.0
     topic_miss: float = 1.0
-    support: float = 0.0
     gains: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def topic(self) -> float:
-        return 1.0 - self.topic_miss
+    confidence: float = 0.0
 
 
 class Linker:
     """Proposes which candidates a text implements, by Vietnamese text similarity.
 
-    Building indexes every candidate once; `propose` and `accepted` then take well under a
-    millisecond for a task sentence against a few dozen candidates.
+    Building indexes every candidate once; a task paragraph then takes about a millisecond
+    against a few dozen candidates.
 
     >>> linker = Linker([Candidate("1", "Phát triển du lịch"), Candidate("2", "Giáo dục")])
     >>> [p.key for p in linker.accepted("Thu hút khách du lịch, phát triển điểm du lịch")]
@@ -172,15 +119,13 @@ class Linker:
         profiles = [_profile(candidate) for candidate in self.candidates]
         self._index = TermIndex(profiles)
         self._scale = _SCALE * self._index.rare_idf
-        self._has_topics = [
-            any(term.startswith(_TOPIC_PREFIX) for term in profile) for profile in profiles
-        ]
-        self._affinity = _affinities(profiles)
+        self._has_topics = [any(is_topic(term) for term in profile) for profile in profiles]
+        self._homes = topic_homes(
+            profiles, title_weight=_TITLE_WEIGHT, saturation=_TOPIC_SATURATION
+        )
 
-    def _fits(
-        self, found: Mapping[str, float]
-    ) -> list[tuple[int, float, float, tuple[tuple[str, float], ...]]]:
-        """Return (document, fit, raw score, contributions) for one sentence's terms."""
+    def _wording(self, found: Mapping[str, float]) -> list[tuple[Match, float]]:
+        """Return each candidate sharing a term with one sentence, with its fit in [0, 1]."""
         query = {term: _query_weight(term, count) for term, count in found.items()}
         known = {term: weight for term, weight in query.items() if self._index.contains(term)}
         # An unknown topic counts against every candidate; unknown syllables do not, since
@@ -188,18 +133,14 @@ class Linker:
         ideal = sum(
             weight * self._index.best_weight(term)
             for term, weight in query.items()
-            if term in known or term.startswith(_TOPIC_PREFIX)
+            if term in known or is_topic(term)
         )
         if ideal <= 0:
             return []
-        fits = []
-        for match in self._index.search(known):
-            coverage = min(1.0, match.score / ideal)
-            strength = 1.0 - math.exp(-match.score / self._scale)
-            fit = coverage**_COVERAGE_POWER * strength
-            fits.append((match.document, fit, match.score, match.contributions))
-        fits.sort(key=lambda item: (-item[1], item[0]))
-        return fits
+        return [
+            (match, min(1.0, match.score / ideal) * (1.0 - math.exp(-match.score / self._scale)))
+            for match in self._index.search(known)
+        ]
 
     def _judge(self, text: str) -> list[tuple[int, _Standing]]:
         """Return every candidate sharing something with `text`, best confidence first."""
@@ -207,45 +148,41 @@ class Linker:
         text_has_topics = False
         for sentence in sentences(text):
             found = text_terms(sentence)
-            for document, fit, raw, contributions in self._fits(found):
-                entry = standing.setdefault(document, _Standing())
-                entry.fit = max(entry.fit, fit)
-                entry.support += raw
-                for term, gain in contributions:
+            for match, fit in self._wording(found):
+                entry = standing.setdefault(match.document, _Standing())
+                entry.wording = max(entry.wording, fit)
+                for term, gain in match.contributions:
                     entry.gains[term] = entry.gains.get(term, 0.0) + gain
             for term, count in found.items():
-                if not term.startswith(_TOPIC_PREFIX):
+                if not is_topic(term):
                     continue
                 text_has_topics = True
-                for document, affinity in self._affinity.get(term, ()):
+                mentions = min(count, _MENTIONS_PER_SENTENCE)
+                for document, share in self._homes.get(term, ()):
                     entry = standing.setdefault(document, _Standing())
-                    entry.topic_miss *= (1.0 - _TOPIC_EVIDENCE * affinity) ** min(count, 2)
-        confidence = {
-            document: self._confidence(document, entry, text_has_topics=text_has_topics)
-            for document, entry in standing.items()
-        }
-        ranked = sorted(standing.items(), key=lambda item: (-confidence[item[0]], item[0]))
-        for document, entry in ranked:
-            entry.fit = confidence[document]
-        return ranked
-
-    def _confidence(self, document: int, entry: _Standing, *, text_has_topics: bool) -> float:
-        # Wording and topics each carry half the confidence; where either side has no topic
-        # at all, topics say nothing and wording carries it alone.
-        if not text_has_topics or not self._has_topics[document]:
-            return entry.fit
-        return _WORDING_SHARE * entry.fit + (1.0 - _WORDING_SHARE) * entry.topic
+                    entry.topic_miss *= (1.0 - _TOPIC_EVIDENCE * share) ** mentions
+        for document, entry in standing.items():
+            if text_has_topics and self._has_topics[document]:
+                topics = 1.0 - entry.topic_miss
+                entry.confidence = _WORDING_SHARE * entry.wording + (1 - _WORDING_SHARE) * topics
+            else:
+                entry.confidence = entry.wording
+        return sorted(standing.items(), key=lambda item: (-item[1].confidence, item[0]))
 
     def _proposal(self, document: int, entry: _Standing) -> Proposal:
         return Proposal(
-            self.candidates[document].key, round(entry.fit, 4), _evidence(entry.gains), METHOD
+            self.candidates[document].key,
+            round(entry.confidence, 4),
+            readable_evidence(entry.gains, limit=_EVIDENCE_LIMIT),
+            METHOD,
         )
 
     def propose(self, text: str, *, limit: int = 5) -> list[Proposal]:
         """Return up to `limit` candidates `text` may implement, best first.
 
         Proposals below the threshold are included (the caller may filter by
-        `threshold`); the list is empty when `text` shares no term with any candidate.
+        `threshold`); the list is empty when `text` shares no term or topic with any
+        candidate.
         """
         ranked = self._judge(text)
         return [self._proposal(document, entry) for document, entry in ranked[: max(limit, 0)]]
@@ -260,41 +197,14 @@ class Linker:
         ranked = self._judge(text)
         if not ranked:
             return []
-        best = ranked[0][1].fit
-        background = ranked[_BACKGROUND_RANK - 1][1].fit if len(ranked) >= _BACKGROUND_RANK else 0.0
+        best = ranked[0][1].confidence
+        background = (
+            ranked[_BACKGROUND_RANK - 1][1].confidence if len(ranked) >= _BACKGROUND_RANK else 0.0
+        )
         if best < self.threshold or best - background < _MIN_LEAD:
             return []
         return [
             self._proposal(document, entry)
             for document, entry in ranked
-            if entry.fit >= self.threshold and entry.fit >= _SHARE_OF_BEST * best
+            if entry.confidence >= self.threshold and entry.confidence >= _SHARE_OF_BEST * best
         ]
-
-
-def _affinities(profiles: Sequence[Mapping[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    """Return, per topic, each candidate's share of it, squared, best holder 1.
-
-    A candidate's hold on a topic saturates (a title naming the field once holds it nearly
-    as well as one naming it four times); the share is squared so a topic belongs to the
-    candidates most about it. A topic only descriptions carry is nobody's home: shares are
-    taken against at least a title's hold.
-    """
-    holds: list[dict[str, float]] = [
-        {
-            term: weight / (weight + _TOPIC_SATURATION)
-            for term, weight in profile.items()
-            if term.startswith(_TOPIC_PREFIX)
-        }
-        for profile in profiles
-    ]
-    floor = _TITLE_WEIGHT / (_TITLE_WEIGHT + _TOPIC_SATURATION)
-    strongest: dict[str, float] = {}
-    for hold in holds:
-        for term, value in hold.items():
-            strongest[term] = max(strongest.get(term, floor), value)
-    shares: dict[str, list[tuple[int, float]]] = {}
-    for document, hold in enumerate(holds):
-        for term, value in sorted(hold.items()):
-            share = value / strongest[term]
-            shares.setdefault(term, []).append((document, share * share))
-    return shares
