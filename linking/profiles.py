@@ -72,6 +72,7 @@ class _TitleCoverage:
     def __init__(self, titles: Sequence[str]) -> None:
         self._titles = [terms(title) for title in titles]
         self._index = TermIndex(self._titles)
+        self._totals = [self._mass(title) for title in self._titles]
 
     def _mass(self, words: Iterable[str]) -> float:
         return sum(self._index.idf(term) for term in words)
@@ -82,8 +83,7 @@ class _TitleCoverage:
         if not found:
             return []
         hits: list[int] = []
-        for position, title in enumerate(self._titles):
-            total = self._mass(title)
+        for position, (title, total) in enumerate(zip(self._titles, self._totals, strict=True)):
             if total > 0 and self._mass(t for t in title if t in found) / total >= _LINE_COVERAGE:
                 hits.append(position)
         if not hits:

@@ -5,7 +5,7 @@
 Candidates are built the way the store integration builds them: the programmes listed in
 the guidance letter (seed 000), enriched with its template wording and with the provincial
 action programme's tasks and measures (seed 002). Programmes restricted to named places
-are dropped unless the plan names one of them. Every task the extractor finds in the
+are then dropped unless the plan names one of them. Every task the extractor finds in the
 commune plan (seed 001) is linked; PRED.json lists each task with its accepted programmes,
 and the answer-key scorer's report is printed.
 """
@@ -38,21 +38,24 @@ def _provincial_items(action_programme: Extraction) -> list[str]:
     return [" ".join([task.text, *task.measures]) for task in action_programme.tasks]
 
 
-def predictions(corpus: Path) -> tuple[list[dict[str, object]], float]:
-    """Return the linked tasks of the commune plan and the seconds spent linking them."""
+def predictions(corpus: Path) -> tuple[list[dict[str, object]], float, float]:
+    """Return the plan's linked tasks and the seconds spent building candidates and linking."""
     listing, plan, provincial = (extract(_one(corpus, prefix)) for prefix in ("000", "001", "002"))
-    programmes = [
-        (programme.id, programme.title)
-        for programme in listing.programmes
-        if applies_to_document(programme.applies_to, plan.source.text)
-    ]
     started = time.perf_counter()
+    # Profiles are built from the whole list, so an item restating a programme that does
+    # not apply here is not handed to its neighbour; the plan is linked to those that apply.
     candidates = build_programme_candidates(
-        programmes,
+        [(programme.id, programme.title) for programme in listing.programmes],
         guidance_text=listing.source.text,
         provincial_items=_provincial_items(provincial),
     )
-    linker = Linker(candidates)
+    applicable = {
+        programme.id
+        for programme in listing.programmes
+        if applies_to_document(programme.applies_to, plan.source.text)
+    }
+    linker = Linker([candidate for candidate in candidates if candidate.key in applicable])
+    built = time.perf_counter()
     linked = [
         {
             "task": task.text,
@@ -67,7 +70,7 @@ def predictions(corpus: Path) -> tuple[list[dict[str, object]], float]:
         }
         for task in plan.tasks
     ]
-    return linked, time.perf_counter() - started
+    return linked, built - started, time.perf_counter() - built
 
 
 def main() -> int:
@@ -80,9 +83,10 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=_SHARED / "gold" / "links" / "links_001.json")
     parser.add_argument("--scorer", type=Path, default=_SHARED / "tools" / "score_links.py")
     args = parser.parse_args()
-    linked, seconds = predictions(args.corpus)
+    linked, building, linking = predictions(args.corpus)
     args.pred.write_text(json.dumps(linked, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"linked {len(linked)} tasks in {seconds * 1000:.0f} ms (candidates included)")
+    print(f"candidates built in {building * 1000:.0f} ms; {len(linked)} tasks linked in ", end="")
+    print(f"{linking * 1000:.0f} ms")
     result = subprocess.run(
         [sys.executable, str(args.scorer), str(args.gold), str(args.pred)],
         capture_output=True,
