@@ -102,3 +102,16 @@ def test_bad_arguments_are_refused():
         Linker([Candidate("1", "a"), Candidate("1", "b")])
     with pytest.raises(ValueError, match="threshold"):
         Linker(PROGRAMMES, threshold=1.5)
+
+
+def test_no_candidates_means_no_proposal():
+    empty = Linker([])
+    assert empty.propose("Phát triển du lịch") == []
+    assert empty.accepted("Phát triển du lịch") == []
+
+
+def test_a_single_candidate_is_still_scored_on_the_same_scale():
+    alone = Linker([Candidate("16", "Đề án phát triển du lịch")])
+    accepted = alone.accepted("Phát triển du lịch cộng đồng, thu hút khách du lịch.")
+    assert keys(accepted) == ["16"]
+    assert "chủ đề: du lịch" in accepted[0].evidence
