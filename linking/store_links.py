@@ -23,7 +23,13 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from linking import LINK_THRESHOLD, Linker, build_item_candidates, build_programme_candidates
+from linking import (
+    LINK_THRESHOLD,
+    Candidate,
+    Linker,
+    build_item_candidates,
+    build_programme_candidates,
+)
 from linking.resolution import resolve_references
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG, PREFIXES, PROV, RDF, RDFS, XSD
@@ -60,6 +66,7 @@ class _Province:
     programme_linkers: dict[frozenset[URIRef], tuple[Linker, dict[str, URIRef]]] = field(
         default_factory=dict
     )
+    candidates: list[Candidate] | None = None
 
     def programme_linker(self, commune: str, name: str) -> tuple[Linker, dict[str, URIRef]] | None:
         """Return the linker over the programmes that apply to `commune`, or None."""
@@ -71,15 +78,18 @@ class _Province:
         if not chosen:
             return None
         if chosen not in self.programme_linkers:
-            listed = [entry for entry in self.programmes if entry[0] in chosen]
-            task_texts = [text for _item, text in self.items.get(MG.Task, [])]
-            candidates = build_programme_candidates(
-                [(number, title) for _node, number, title in listed],
-                guidance_text=self.listing,
-                provincial_items=task_texts,
-            )
-            keys = {number: node for node, number, _title in listed}
-            self.programme_linkers[chosen] = (Linker(candidates), keys)
+            if self.candidates is None:
+                # Profiles are built from the whole list, so wording about a programme that
+                # does not apply here is not handed to a neighbour.
+                task_texts = [text for _item, text in self.items.get(MG.Task, [])]
+                self.candidates = build_programme_candidates(
+                    [(number, title) for _node, number, title in self.programmes],
+                    guidance_text=self.listing,
+                    provincial_items=task_texts,
+                )
+            keys = {number: node for node, number, _title in self.programmes if node in chosen}
+            applicable = [candidate for candidate in self.candidates if candidate.key in keys]
+            self.programme_linkers[chosen] = (Linker(applicable), keys)
         return self.programme_linkers[chosen]
 
 
