@@ -23,7 +23,8 @@ from ingest.targets import find_targets, has_target
 
 __all__ = ["extract_items"]
 
-_PURPOSE = re.compile(r"mục đích|yêu cầu|mục tiêu", re.IGNORECASE)
+# "Chương trình mục tiêu quốc gia" names a programme; it does not head a purpose section.
+_PURPOSE = re.compile(r"mục đích|yêu cầu|mục tiêu(?!\s+quốc\s+gia)", re.IGNORECASE)
 _INDICATORS = re.compile(r"chỉ tiêu", re.IGNORECASE)
 _TASK_WORDS = re.compile(
     r"nhiệm vụ|giải pháp|nội dung|đột phá|đầu (?:công )?việc|công tác|lĩnh vực|phát triển",
