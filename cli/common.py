@@ -7,6 +7,7 @@ Exit statuses: 0 success; 1 the command ran but found a problem; 2 the command c
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -79,6 +80,10 @@ def no_traceback(function: F) -> F:
             return function(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader (e.g. `head`) stopped early; that is not an error of ours.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return None
         except Exception as error:
             if os.environ.get("MANDATE_DEBUG"):
                 raise

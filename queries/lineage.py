@@ -109,7 +109,7 @@ def node_summary(store: GraphStore, node: URIRef) -> NodeSummary:
     label = kind = None
     national = referenced = False
     for row in rows:
-        for key in ("title", "text", "label", "number", "path"):
+        for key in ("title", "text", "label", "cited", "number", "path"):
             if label is None and row.get(key) is not None:
                 label = " ".join(str(row[key]).split())
         if kind is None and row.get("class") is not None:
@@ -165,7 +165,7 @@ class _Walker:
         for row in self.store.select(load_query("lineage_out"), {"node": URIRef(iri)}):
             link = str(row["link"]) if row.get("link") is not None else None
             key = (str(row["target"]), str(row["relation"]), link)
-            entry = grouped.setdefault(key, {"evidence": [], **row})
+            entry = grouped.setdefault(key, {**row, "evidence": []})
             if row.get("evidence") is not None and str(row["evidence"]) not in entry["evidence"]:
                 entry["evidence"].append(str(row["evidence"]))  # type: ignore[attr-defined]
         hops: list[Hop] = []

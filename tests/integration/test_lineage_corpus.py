@@ -44,12 +44,14 @@ def test_ocop_task_reaches_congress_xiv_through_programme_12_and_the_action_prog
     assert "XIV" in labels[path[-1]["to"]]
     assert path[0]["kind"] in ("proposed", "confirmed") and path[0]["confidence"] >= LINK_THRESHOLD
     assert path[0]["evidence"], "the similarity hop shows no matched terms"
+    assert all(len(term) > 1 for term in path[0]["evidence"]), path[0]["evidence"]
     assert any("Chương trình hành động" in labels[hop["to"]] for hop in path[1:])
     for hop in path:
         assert hop["kind"] in ("stated", "proposed", "confirmed", "resolved")
         assert hop["explanation"]
     stated = [hop for hop in path if hop["kind"] == "stated" and hop["relation"] == "implements"]
     assert all(hop["evidence"] for hop in stated), "a stated hop shows no citation"
+    assert all("Đại hội" in " ".join(hop["evidence"]) for hop in stated)
 
 
 def test_cao_minh_task_ends_in_a_named_gap_or_a_real_document(corpus_store: Mandate, corpus_dir):
