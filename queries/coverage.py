@@ -142,7 +142,9 @@ class ProvinceCoverage:
 
 
 def _name_key(name: str) -> str:
-    return _LEVEL_WORDS.sub("", fold_accents(" ".join(name.split()))).strip()
+    # "vinh-phong" (as in the unit's IRI) and "Vĩnh Phong" name the same place.
+    words = fold_accents(name.replace("-", " ").replace("_", " ")).split()
+    return _LEVEL_WORDS.sub("", " ".join(words)).strip()
 
 
 def resolve_unit(store: GraphStore, reference: str) -> Unit:
@@ -264,6 +266,7 @@ def commune_coverage(
     reviews = latest_reviews(store) if reviews is None else reviews
     programmes, places = _programmes(store, province)
     covering = _covering_items(store, unit, reviews, min_confidence, reviewed_only)
+    has_plans = store.ask(load_query("unit_has_documents"), {"unit": URIRef(unit.iri)})
     for number, title, iri in programmes:
         entry = ProgrammeCoverage(number, title, iri, tasks=covering.get(iri, []))
         restricted = places.get(iri, [])
@@ -281,6 +284,9 @@ def commune_coverage(
                 f"{len(entry.tasks)} task(s) or indicator(s) implement it; the strongest link "
                 f"has confidence {float(str(best['confidence'])):.2f} ({best['review_status']})"
             )
+        elif not has_plans:
+            entry.status = "uncovered"
+            entry.reason = f"no document of {unit.name} has been ingested"
         else:
             entry.status = "uncovered"
             entry.reason = (
