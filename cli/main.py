@@ -194,8 +194,9 @@ def extract(path: Path, format_name: str) -> None:
 def _register_question_commands() -> None:
     from cli.audit_command import audit
     from cli.questions import QUESTION_COMMANDS
+    from cli.serve_command import serve
 
-    for command in (*QUESTION_COMMANDS, audit):
+    for command in (*QUESTION_COMMANDS, audit, serve):
         cli.add_command(command)
 
 

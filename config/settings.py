@@ -46,6 +46,37 @@ SETTINGS: tuple[Setting, ...] = (
         "20",
         "The largest source file ingest accepts, in megabytes.",
     ),
+    Setting(
+        "api_key",
+        "MANDATE_API_KEY",
+        "",
+        "The key the web API asks of every write (uploads, reviews), sent as the X-API-Key "
+        "header. Empty: every write is refused.",
+    ),
+    Setting(
+        "open_reads",
+        "MANDATE_OPEN_READS",
+        "1",
+        "1: anyone may read through the web app; 0: reads need the API key too.",
+    ),
+    Setting(
+        "sparql_timeout",
+        "MANDATE_SPARQL_TIMEOUT",
+        "5",
+        "Seconds a query on the web SPARQL endpoint may run before it is stopped.",
+    ),
+    Setting(
+        "sparql_max_rows",
+        "MANDATE_SPARQL_MAX_ROWS",
+        "10000",
+        "The most rows (or triples) the web SPARQL endpoint returns for one query.",
+    ),
+    Setting(
+        "max_upload_mb",
+        "MANDATE_MAX_UPLOAD_MB",
+        "200",
+        "The total size of uploaded files the web app keeps, in megabytes.",
+    ),
 )
 
 
@@ -56,6 +87,11 @@ class Settings:
     store: str
     base_iri: str
     max_file_mb: float
+    api_key: str = ""
+    open_reads: bool = True
+    sparql_timeout: float = 5.0
+    sparql_max_rows: int = 10000
+    max_upload_mb: float = 200.0
 
     @property
     def max_file_bytes(self) -> int:
@@ -75,10 +111,22 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: str | N
         values[setting.name] = (
             override if override is not None else environ.get(setting.env, setting.default)
         )
-    try:
-        max_mb = float(values["max_file_mb"])
-    except ValueError as error:
-        raise ValueError(
-            f"MANDATE_MAX_FILE_MB must be a number, not {values['max_file_mb']!r}"
-        ) from error
-    return Settings(store=values["store"], base_iri=values["base_iri"], max_file_mb=max_mb)
+    numbers: dict[str, float] = {}
+    for name in ("max_file_mb", "sparql_timeout", "sparql_max_rows", "max_upload_mb"):
+        env = next(setting.env for setting in SETTINGS if setting.name == name)
+        try:
+            numbers[name] = float(values[name])
+        except ValueError as error:
+            raise ValueError(f"{env} must be a number, not {values[name]!r}") from error
+        if numbers[name] <= 0:
+            raise ValueError(f"{env} must be above 0, not {values[name]!r}")
+    return Settings(
+        store=values["store"],
+        base_iri=values["base_iri"],
+        max_file_mb=numbers["max_file_mb"],
+        api_key=values["api_key"],
+        open_reads=values["open_reads"].strip().lower() not in ("0", "false", "no", "off"),
+        sparql_timeout=numbers["sparql_timeout"],
+        sparql_max_rows=int(numbers["sparql_max_rows"]),
+        max_upload_mb=numbers["max_upload_mb"],
+    )

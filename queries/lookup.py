@@ -62,11 +62,12 @@ def _exists(store: GraphStore, node: URIRef) -> bool:
     return store.ask(load_query("lookup_exists"), {"node": node})
 
 
-def resolve_document(store: GraphStore, reference: str) -> URIRef:
+def resolve_document(store: GraphStore, reference: str, *, allow_files: bool = True) -> URIRef:
     """Return the IRI of the document `reference` names: a file path, an IRI or a number.
 
     Raises NotFound naming the argument when nothing matches, and listing the candidates
-    when a number is carried by several ingested documents.
+    when a number is carried by several ingested documents. `allow_files=False` (the web
+    app) never looks at the local file system.
     """
     reference = reference.strip()
     if not reference:
@@ -76,9 +77,8 @@ def resolve_document(store: GraphStore, reference: str) -> URIRef:
         if not _exists(store, node):
             raise NotFound(f"{reference}: no such node in the graph")
         return node
-    path = Path(reference)
-    if path.is_file():
-        return _document_by_file(store, path)
+    if allow_files and Path(reference).is_file():
+        return _document_by_file(store, Path(reference))
     matches = _documents_by_number(store, reference)
     ingested = [document for document, was_ingested in matches if was_ingested]
     if len(ingested) > 1:
@@ -92,9 +92,9 @@ def resolve_document(store: GraphStore, reference: str) -> URIRef:
     )
 
 
-def resolve_node(store: GraphStore, reference: str) -> URIRef:
+def resolve_node(store: GraphStore, reference: str, *, allow_files: bool = True) -> URIRef:
     """Return the IRI of the node `reference` names: any node's IRI, or a document (see above).
 
     Raises NotFound when nothing matches.
     """
-    return resolve_document(store, reference)
+    return resolve_document(store, reference, allow_files=allow_files)

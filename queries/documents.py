@@ -1,0 +1,78 @@
+"""Documents and nodes as the web app shows them: lists, outlines, a node's statements."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from queries.sparql import load_query
+from queries.stats import compact
+from store import GraphStore
+
+__all__ = ["document_outline", "list_documents", "node_statements"]
+
+
+def _text(row: dict, key: str) -> str | None:
+    value = row.get(key)
+    return str(value) if value is not None and str(value) != "" else None
+
+
+def list_documents(store: GraphStore) -> list[dict[str, object]]:
+    """Return every ingested document: IRI, title, class, number, unit, file, counts."""
+    return [
+        {
+            "iri": str(row["document"]),
+            "title": _text(row, "title"),
+            "class": compact(row["class"]),
+            "number": _text(row, "number"),
+            "unit": _text(row, "unitLabel"),
+            "file": _text(row, "file"),
+            "tasks": int(str(row["tasks"])),
+            "indicators": int(str(row["indicators"])),
+        }
+        for row in store.select(load_query("documents_list"))
+    ]
+
+
+def document_outline(store: GraphStore, document: URIRef) -> list[dict[str, object]]:
+    """Return the sections, tasks and indicators of `document` in reading order.
+
+    Each entry has its IRI, kind (section, task, indicator), outline path, text, parent,
+    source span, timing, and the lead and partner agencies' names.
+    """
+    outline = []
+    for row in store.select(load_query("document_outline"), {"document": document}):
+        start, end = _text(row, "start"), _text(row, "end")
+        outline.append(
+            {
+                "iri": str(row["node"]),
+                "kind": compact(row["class"]).removeprefix("mg:").lower(),
+                "path": _text(row, "path"),
+                "text": _text(row, "text"),
+                "parent": _text(row, "parent"),
+                "span": [int(start), int(end)] if start and end else None,
+                "timing": _text(row, "timing"),
+                "lead": [name for name in (_text(row, "lead") or "").split("; ") if name],
+                "partners": [name for name in (_text(row, "partners") or "").split("; ") if name],
+            }
+        )
+    return outline
+
+
+def node_statements(store: GraphStore, node: URIRef) -> dict[str, list[dict[str, object]]]:
+    """Return the statements about `node`: `out` (node → value) and `in` (value → node).
+
+    Each has the property (as a prefixed name when possible), the value, whether it is a
+    node or a literal, and the other end's title or label when it has one.
+    """
+    found: dict[str, list[dict[str, object]]] = {"out": [], "in": []}
+    for row in store.select(load_query("node_statements"), {"node": node}):
+        value = row["value"]
+        found[str(row["direction"])].append(
+            {
+                "property": compact(row["predicate"]),
+                "value": str(value),
+                "is_node": not isinstance(value, Literal),
+                "label": _text(row, "label"),
+            }
+        )
+    return found
