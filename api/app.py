@@ -22,7 +22,13 @@ from store import open_store
 
 __all__ = ["OPTIONAL_ROUTERS", "create_app"]
 
-OPTIONAL_ROUTERS = ("api.routes_search", "api.routes_sparql", "api.routes_upload", "api.pages")
+OPTIONAL_ROUTERS = (
+    "api.routes_search",
+    "api.routes_sparql",
+    "api.routes_upload",
+    "api.routes_export",
+    "api.pages",
+)
 """Modules that add routes when present, each exposing `router` (an APIRouter)."""
 
 

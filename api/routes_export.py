@@ -1,0 +1,44 @@
+"""`GET /api/export`: the whole graph as one file, in a format from the exports registry."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+
+from api.context import AppContext, context_of
+from api.errors import ApiError
+from api.security import require_read
+from exports import EXPORTERS, export
+from exports.registry import UnknownFormatError
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require_read)])
+
+
+@router.get(
+    "/export",
+    summary="The whole graph as Turtle, N-Quads or JSON-LD",
+    response_class=Response,
+    responses={200: {"content": {entry.media_type: {} for entry in EXPORTERS.values()}}},
+)
+def export_graph(
+    context: Annotated[AppContext, Depends(context_of)],
+    format: Annotated[str, Query(description="turtle, nquads or jsonld.")] = "turtle",
+) -> Response:
+    """Return the serialised graph with the format's media type, as a download."""
+    entry = EXPORTERS.get(format)
+    if entry is None:
+        known = ", ".join(sorted(EXPORTERS))
+        raise ApiError(400, f"unknown export format {format!r}; use one of: {known}")
+    try:
+        body = export(context.store, format)
+    except UnknownFormatError as error:
+        raise ApiError(400, str(error)) from error
+    return Response(
+        content=body,
+        media_type=entry.media_type,
+        headers={"Content-Disposition": f'attachment; filename="mandate-graph{entry.suffix}"'},
+    )
