@@ -37,6 +37,7 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
     (the others are still ingested).
     """
     from ingest.loader import ingest_paths
+    from search import SearchIndexError, open_index
 
     settings = settings_for(store_location)
 
@@ -45,9 +46,24 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
             click.echo(f"{stage}: {path}", err=True)
 
     with opened(settings, read_only=False) as (store, iris):
-        report = ingest_paths(
-            store, paths, iris=iris, max_bytes=settings.max_file_bytes, progress=progress
-        )
+        try:
+            index = open_index(settings)
+        except SearchIndexError as error:
+            index, index_error = None, f"search index not rebuilt: {error}"
+        else:
+            index_error = None
+        try:
+            report = ingest_paths(
+                store,
+                paths,
+                iris=iris,
+                max_bytes=settings.max_file_bytes,
+                progress=progress,
+                search_index=index,
+            )
+        finally:
+            if index is not None:
+                index.close()
     for result in report.results:
         if result.ok:
             click.echo(f"ok     {result.path} -> {result.document} ({result.triples} statements)")
@@ -62,6 +78,9 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
         )
     if report.links_error:
         click.echo(f"error  {report.links_error}")
+    search_error = report.search_error or (index_error if report.succeeded else None)
+    if search_error:
+        click.echo(f"error  {search_error}")
     click.echo(f"{len(report.succeeded)} ingested, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
@@ -194,9 +213,10 @@ def extract(path: Path, format_name: str) -> None:
 def _register_question_commands() -> None:
     from cli.audit_command import audit
     from cli.questions import QUESTION_COMMANDS
+    from cli.search_command import search
     from cli.serve_command import serve
 
-    for command in (*QUESTION_COMMANDS, audit, serve):
+    for command in (*QUESTION_COMMANDS, audit, search, serve):
         cli.add_command(command)
 
 

@@ -77,6 +77,13 @@ SETTINGS: tuple[Setting, ...] = (
         "200",
         "The total size of uploaded files the web app keeps, in megabytes.",
     ),
+    Setting(
+        "search_index",
+        "MANDATE_SEARCH_INDEX",
+        "",
+        "The search index file for a remote store (an embedded store keeps its index in its "
+        "directory as search.sqlite3). Empty: ./.mandate-search.sqlite3.",
+    ),
 )
 
 
@@ -92,6 +99,7 @@ class Settings:
     sparql_timeout: float = 5.0
     sparql_max_rows: int = 10000
     max_upload_mb: float = 200.0
+    search_index: str = ""
 
     @property
     def max_file_bytes(self) -> int:
@@ -129,4 +137,5 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: str | N
         sparql_timeout=numbers["sparql_timeout"],
         sparql_max_rows=int(numbers["sparql_max_rows"]),
         max_upload_mb=numbers["max_upload_mb"],
+        search_index=values["search_index"],
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 
@@ -23,6 +24,9 @@ from linking.store_links import LinkSummary, rebuild_links
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG
 from store import GraphStore, StoreError
+
+if TYPE_CHECKING:
+    from search import SearchIndex
 
 __all__ = ["FileResult", "IngestReport", "expand_paths", "ingest_paths"]
 
@@ -53,6 +57,8 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     links: LinkSummary | None = None
     links_error: str | None = None
+    search_entries: int | None = None
+    search_error: str | None = None
 
     @property
     def failed(self) -> list[FileResult]:
@@ -149,8 +155,13 @@ def ingest_paths(
     iris: IriFactory,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    search_index: SearchIndex | None = None,
 ) -> IngestReport:
-    """Ingest every file under `paths` into `store`; return one result per file."""
+    """Ingest every file under `paths` into `store`; return one result per file.
+
+    When any file was ingested, the links graph and then `search_index` (if given) are
+    rebuilt; their failures are reported in the report, never raised.
+    """
     files, bad_paths = expand_paths(paths)
     report = IngestReport(results=list(bad_paths))
     for path in files:
@@ -163,7 +174,16 @@ def ingest_paths(
             report.links = rebuild_links(store, iris)
         except StoreError as error:
             report.links_error = f"links not rebuilt: {error}"
+        if search_index is not None:
+            _rebuild_search(store, search_index, report)
     return report
+
+
+def _rebuild_search(store: GraphStore, search_index: SearchIndex, report: IngestReport) -> None:
+    try:
+        report.search_entries = search_index.rebuild(store)
+    except Exception as error:  # the documents are stored; a stale index must not hide that
+        report.search_error = f"search index not rebuilt: {type(error).__name__}: {error}"
 
 
 def _quiet(_stage: str, _path: Path) -> None:

@@ -1,0 +1,101 @@
+"""What the search index holds, read from the store: one entry per searchable node.
+
+Each kind of node comes from its own query (`queries/search_*.rq`); the fingerprint says
+which ingested documents the entries were read from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from queries.sparql import load_query
+from search.folding import WORD, display_text
+from store import GraphStore
+
+__all__ = ["KINDS", "Entry", "read_entries", "store_fingerprint"]
+
+KINDS = ("document", "task", "indicator", "section", "programme", "agency", "unit")
+"""Every kind of node the index holds."""
+
+# (query name, kind); a query that returns ?kind itself says None.
+_SOURCES: tuple[tuple[str, str | None], ...] = (
+    ("search_documents", "document"),
+    ("search_items", None),
+    ("search_programmes", "programme"),
+    ("search_agencies", "agency"),
+    ("search_units", "unit"),
+)
+# Bump when the entries or the table change, so every existing index is rebuilt.
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable node: its IRI, kind, label, text to search and source document."""
+
+    iri: str
+    kind: str
+    label: str
+    text: str
+    document: str | None = None
+
+
+def _entries_of(store: GraphStore, query: str, kind: str | None) -> list[Entry]:
+    entries: list[Entry] = []
+    for row in store.select(load_query(query)):
+        if "label" in row:
+            label = display_text(str(row["label"]))
+            aliases = display_text(str(row.get("aliases", "")))
+            text = f"{label} · {aliases}" if aliases else label
+        else:
+            text = display_text(str(row["text"]))
+            label = ""
+        if not any(word.isalpha() for word in WORD.findall(text)):
+            continue  # a bare outline number ("III.2") finds nothing worth showing
+        document = row.get("document")
+        entries.append(
+            Entry(
+                iri=str(row["node"]),
+                kind=kind or str(row["kind"]),
+                label=label,
+                text=text,
+                document=str(document) if document is not None else None,
+            )
+        )
+    return entries
+
+
+def read_entries(store: GraphStore) -> list[Entry]:
+    """Return one entry per searchable node of `store`, texts of one node joined.
+
+    A node with several texts of one kind (two titles, say) gets one entry whose text holds
+    them all, separated by " · ".
+    """
+    merged: dict[tuple[str, str], Entry] = {}
+    for query, kind in _SOURCES:
+        for entry in _entries_of(store, query, kind):
+            key = (entry.iri, entry.kind)
+            earlier = merged.get(key)
+            if earlier is None:
+                merged[key] = entry
+            elif entry.text not in earlier.text:
+                merged[key] = Entry(
+                    earlier.iri,
+                    earlier.kind,
+                    earlier.label,
+                    f"{earlier.text} · {entry.text}",
+                    earlier.document or entry.document,
+                )
+    return list(merged.values())
+
+
+def store_fingerprint(store: GraphStore) -> str:
+    """Return a digest of the ingested documents' content hashes (and the index schema).
+
+    It changes whenever a document is ingested, re-ingested with other content or removed.
+    """
+    rows = store.select(load_query("search_fingerprint"))
+    lines = sorted(f"{row['document']} {row['hash']}" for row in rows)
+    digest = hashlib.sha256("\n".join([SCHEMA_VERSION, *lines]).encode("utf-8"))
+    return f"{len(lines)}:{digest.hexdigest()}"
