@@ -1,0 +1,103 @@
+"""The graph's questions over HTTP, on the real corpus: what a user of the API notices."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from rdflib import Dataset, Graph
+
+from tests.api.conftest import API_KEY
+
+pytestmark = [pytest.mark.server, pytest.mark.corpus]
+
+
+def _vinh_phong_plan(api: httpx.Client) -> str:
+    documents = api.get("/api/documents").json()
+    plans = [d for d in documents if d["unit"] == "Vĩnh Phong" and d["class"] == "mg:Plan"]
+    return str(plans[0]["iri"])
+
+
+def test_documents_lists_the_corpus(api: httpx.Client):
+    documents = api.get("/api/documents").json()
+    assert {d["file"][:3] for d in documents} >= {"000", "001", "002", "003", "004"}
+    assert all(d["iri"].startswith("https://") for d in documents)
+
+
+def test_document_and_node_show_statements_and_outline(api: httpx.Client):
+    plan = _vinh_phong_plan(api)
+    document = api.get("/api/document", params={"iri": plan}).json()
+    assert document["iri"] == plan and document["statements"] and document["outline"]
+    node = api.get("/api/node", params={"iri": plan}).json()
+    assert node["statements"]
+
+
+def test_coverage_of_vinh_phong(api: httpx.Client):
+    response = api.get("/api/coverage", params={"unit": "vinh phong"})
+    assert response.status_code == 200
+    programmes = {entry["number"]: entry for entry in response.json()["programmes"]}
+    assert programmes["12"]["status"] == "covered" and programmes["12"]["tasks"]
+    assert programmes["10"]["status"] == "not_applicable"
+    assert programmes["14"]["status"] == "not_applicable"
+
+
+def test_lineage_of_16_ctr_reaches_congress_xiv(api: httpx.Client):
+    lineage = api.get("/api/lineage", params={"node": "16-CTr/TU"}).json()
+    assert lineage["reaches"] and lineage["gap"] is None
+    last = lineage["paths"][0][-1]["to"]
+    assert "XIV" in lineage["nodes"][last]["label"]
+
+
+def test_agency_duties(api: httpx.Client):
+    answer = api.get("/api/agency", params={"name": "UBND xã"}).json()
+    assert answer["query"] == "UBND xã" and answer["agencies"]
+
+
+def test_audit_of_a_plan(api: httpx.Client):
+    response = api.get("/api/audit", params={"document": _vinh_phong_plan(api), "on": "2026-06-01"})
+    assert response.status_code == 200, response.text
+
+
+def test_stats_count_tasks(api: httpx.Client):
+    assert api.get("/api/stats").json()
+
+
+def test_review_with_the_key_is_stored_and_shown_as_confirmed(api: httpx.Client):
+    plan = _vinh_phong_plan(api)
+    params = {"document": plan, "include_unused": "true"}
+    tasks = api.get("/api/links", params=params).json()
+    link = next(p["link"] for t in tasks for p in t["programmes"] if p["status"] != "confirmed")
+    body = {"link": link, "decision": "confirm", "reviewer": "Tester"}
+    response = api.post("/api/reviews", json=body, headers={"X-API-Key": API_KEY})
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "confirmed"
+    after = api.get("/api/links", params=params).json()
+    statuses = {p["link"]: p["status"] for t in after for p in t["programmes"]}
+    assert statuses[link] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type"),
+    [
+        ("turtle", "text/turtle"),
+        ("nquads", "application/n-quads"),
+        ("jsonld", "application/ld+json"),
+    ],
+)
+def test_export_streams_each_format(api: httpx.Client, name: str, media_type: str):
+    response = api.get("/api/export", params={"format": name})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+    if name == "turtle":
+        assert len(Graph().parse(data=response.text, format="turtle")) > 1000
+    elif name == "nquads":
+        assert len(list(Dataset().parse(data=response.text, format="nquads").graphs())) > 5
+    else:
+        assert json.loads(response.text)
+
+
+def test_export_unknown_format_is_400(api: httpx.Client):
+    response = api.get("/api/export", params={"format": "xml"})
+    assert response.status_code == 400
+    assert "turtle" in response.json()["error"]["message"]
