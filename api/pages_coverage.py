@@ -1,0 +1,80 @@
+"""The pages about responsibility: programme coverage, agencies, and the review queue."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from rdflib import URIRef
+
+from api.context import AppContext, context_of
+from api.page_data import review_documents, review_queue
+from api.rendering import render
+from queries.lookup import NotFound
+from queries.sparql import load_query
+
+__all__ = ["router"]
+
+router = APIRouter()
+Context = Annotated[AppContext, Depends(context_of)]
+
+
+@router.get("/coverage", response_class=HTMLResponse)
+def coverage_page(
+    request: Request, context: Context, unit: Annotated[str, Query(max_length=2000)] = ""
+) -> HTMLResponse:
+    """Return a province's communes × programmes heat map, or a commune's programme list."""
+    from queries.coverage import commune_coverage, province_coverage, resolve_unit
+
+    units = sorted(
+        {(str(row["label"]), str(row["unit"])) for row in context.store.select(load_query("units"))}
+    )
+    if not unit.strip():
+        return render(request, "coverage.html", units=units, province=None, commune=None)
+    try:
+        found = resolve_unit(context.store, unit)
+    except NotFound as error:
+        return render(request, "error.html", status=404, message=str(error))
+    if found.is_province:
+        matrix = province_coverage(context.store, found)
+        return render(request, "coverage.html", units=units, province=matrix, commune=None)
+    return render(
+        request,
+        "coverage.html",
+        units=units,
+        province=None,
+        commune=commune_coverage(context.store, found),
+    )
+
+
+@router.get("/agency", response_class=HTMLResponse)
+def agency_page(
+    request: Request, context: Context, name: Annotated[str, Query(max_length=500)] = ""
+) -> HTMLResponse:
+    """Return what the named agency chairs and coordinates, or the list of all agencies."""
+    from queries.responsibility import agency_duties
+
+    if not name.strip():
+        rows = context.store.select(load_query("agencies"))
+        names = sorted(
+            {(str(row["pref"]), str(row.get("unitLabel") or "")) for row in rows},
+            key=lambda pair: (pair[1], pair[0]),
+        )
+        return render(request, "agency.html", name=name, agencies=None, names=names)
+    try:
+        agencies = agency_duties(context.store, name)
+    except NotFound as error:
+        return render(request, "error.html", status=404, message=str(error))
+    return render(request, "agency.html", name=name, agencies=agencies, names=None)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(
+    request: Request, context: Context, document: Annotated[str, Query(max_length=2000)] = ""
+) -> HTMLResponse:
+    """Return the review queue of one document: proposals awaiting a reviewer's decision."""
+    documents = review_documents(context.store)
+    chosen = document or (str(documents[0]["iri"]) if documents else "")
+    queue = review_queue(context.store, URIRef(chosen)) if chosen else []
+    return render(request, "review.html", documents=documents, chosen=chosen, queue=queue)

@@ -1,0 +1,48 @@
+// Draws the page's graph from its JSON block with the app's own copy of vis-network.
+// Labels and titles are plain strings, which vis shows as text, never as markup.
+(function () {
+  "use strict";
+  var holder = document.getElementById("graph");
+  var block = document.getElementById("graph-data");
+  if (!holder || !block || typeof vis === "undefined") {
+    return;
+  }
+  var data = JSON.parse(block.textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(
+    data.edges.map(function (edge, index) {
+      edge.id = "e" + index;
+      return edge;
+    })
+  );
+  var hierarchical = data.layout === "hierarchical";
+  var options = {
+    interaction: { hover: true, navigationButtons: false, tooltipDelay: 150 },
+    nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1 },
+    edges: { font: { size: 10, align: "middle" }, smooth: { type: "dynamic" } },
+    layout: hierarchical
+      ? { hierarchical: { direction: "DU", sortMethod: "directed", levelSeparation: 110, nodeSpacing: 190 } }
+      : { improvedLayout: data.nodes.length < 100 },
+    physics: hierarchical
+      ? false
+      : { stabilization: { iterations: 200 }, barnesHut: { springLength: 140 } },
+  };
+  var network = new vis.Network(holder, { nodes: nodes, edges: edges }, options);
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({ physics: false });
+  });
+  network.on("click", function (params) {
+    if (!params.nodes.length) {
+      return;
+    }
+    var node = nodes.get(params.nodes[0]);
+    var url = node && node.url;
+    // Only the app's own pages: a relative path, never another scheme or origin.
+    if (typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/") {
+      window.location.assign(url);
+    }
+  });
+  window.mandateNetwork = network;
+  window.mandateNodes = nodes;
+  holder.setAttribute("data-ready", "1");
+})();
