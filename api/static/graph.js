@@ -28,9 +28,18 @@
       : { stabilization: { iterations: 200 }, barnesHut: { springLength: 140 } },
   };
   var network = new vis.Network(holder, { nodes: nodes, edges: edges }, options);
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: false });
-  });
+  function ready() {
+    holder.setAttribute("data-ready", "1");
+  }
+  if (hierarchical) {
+    ready();
+  } else {
+    // Freeze the layout once settled, so nodes stay where a reader (or a test) clicks.
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      ready();
+    });
+  }
   network.on("click", function (params) {
     if (!params.nodes.length) {
       return;
@@ -44,5 +53,4 @@
   });
   window.mandateNetwork = network;
   window.mandateNodes = nodes;
-  holder.setAttribute("data-ready", "1");
 })();

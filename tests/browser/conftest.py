@@ -1,0 +1,191 @@
+"""Browser fixtures: the corpus plus an XSS sample in a store, the real server, Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import UNDER_CI, _free_port, mandate_executable
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).with_name("screenshots")
+API_KEY = "browser-test-key"
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+SENTINEL_SCRIPT = "<script>window.__xss=1</script>"
+SENTINEL_IMG = '"><img src=x onerror="window.__xss=1">'
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "01-ke-hoach-ubnd-xa-hoa-thuan.txt"
+
+
+def xss_plan() -> str:
+    """Return a commune plan in the genre whose title, a task and an agency carry payloads.
+
+    It is the Hòa Thuận sample moved to a commune of its own (Hòa Bình, 99/KH-UBND).
+    """
+    text = SAMPLE.read_text(encoding="utf-8")
+    lead = "Cơ quan chủ trì thực hiện: Phòng"
+    replacements = [
+        (text.split("KẾ HOẠCH\n", 1)[1].split("\n", 1)[0], f"Thử nghiệm {SCRIPT} {IMG} href"),
+        ("27/KH-UBND", "99/KH-UBND"),
+        ("HÒA THUẬN", "HÒA BÌNH"),
+        ("Hòa Thuận", "Hòa Bình"),
+        ("300 ha gắn với", f"300 ha {SCRIPT} {SENTINEL_SCRIPT} {SENTINEL_IMG} {IMG} gắn với"),
+        (f"{lead} Kinh tế xã.", f"{lead} {SCRIPT} xã."),
+        ("Giao Phòng Kinh tế xã chủ trì", f"Giao Phòng Kinh tế {SCRIPT} xã chủ trì"),
+    ]
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+@dataclass
+class Server:
+    """The running app: its base URL, and the XSS sample's file name."""
+
+    url: str
+    store: Path
+    visited: list[str] = field(default_factory=list)
+
+    def get(self, path: str, **params: str) -> httpx.Response:
+        """Return the server's answer to GET `path`."""
+        return httpx.get(self.url + path, params=params, timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[Server]:
+    """A real `mandate serve` on loopback over the corpus and the XSS sample."""
+    root = tmp_path_factory.mktemp("browser")
+    sample = root / "samples" / "99-ke-hoach-xss-hoa-binh.txt"
+    sample.parent.mkdir()
+    sample.write_text(xss_plan(), encoding="utf-8")
+    store = root / "store"
+    executable = mandate_executable()
+    ingest = subprocess.run(
+        [executable, "ingest", str(corpus_dir), str(sample), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ingest.returncode == 0, ingest.stdout + ingest.stderr
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    environment = {**os.environ, "MANDATE_API_KEY": API_KEY, "MANDATE_OPEN_READS": "1"}
+    process = subprocess.Popen(
+        [executable, "serve", "--store", str(store), "--port", str(port)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"mandate serve did not start on {url}: {error}")
+            time.sleep(0.2)
+        yield Server(url, store)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if UNDER_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab on the server that refuses every other origin and records what it saw."""
+
+    page: object
+    server: Server
+    external: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: str, shot: str | None = None) -> object:
+        """Load `path`, check its HTML names no other origin, and screenshot it as `shot`."""
+        self.page.goto(self.server.url + path)  # type: ignore[attr-defined]
+        self.check_html()
+        if shot:
+            self.shot(shot)
+        return self.page
+
+    def check_html(self) -> None:
+        """Fail when the served HTML of the current URL loads or links to another origin."""
+        html = httpx.get(self.page.url, timeout=30).text  # type: ignore[attr-defined]
+        for attribute, value in re.findall(r'\b(src|href|action)\s*=\s*"([^"]*)"', html):
+            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+                assert value.startswith(self.server.url + "/"), f"{attribute}={value}"
+
+    def shot(self, name: str) -> None:
+        """Save a full-page screenshot under tests/browser/screenshots/."""
+        SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def visit(browser: object, server: Server) -> Iterator[Visit]:
+    """A fresh tab; afterwards, asserts no dialog opened and no other origin was asked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    found = Visit(page, server)
+
+    def route(request_route: object) -> None:
+        request = request_route.request  # type: ignore[attr-defined]
+        if request.url.startswith(server.url + "/"):
+            request_route.continue_()  # type: ignore[attr-defined]
+        else:
+            found.external.append(request.url)
+            request_route.abort()  # type: ignore[attr-defined]
+
+    page.route("**/*", route)
+
+    def on_dialog(dialog: object) -> None:
+        found.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    page.on("dialog", on_dialog)
+    yield found
+    context.close()
+    assert found.dialogs == [], f"a dialog opened: {found.dialogs}"
+    assert found.external == [], f"requests to other origins: {found.external}"
