@@ -136,7 +136,7 @@ def document_page(
     request: Request, context: Context, iri: Annotated[str, Query(max_length=2000)]
 ) -> HTMLResponse:
     """Return a document's page: its outline, and each item's source paragraph marked."""
-    from queries.documents import document_outline, list_documents
+    from queries.documents import document_outline
     from queries.lookup import resolve_document
 
     try:
@@ -152,7 +152,10 @@ def document_page(
             paragraph, marked = paragraph_around(text, span[0], span[1])
             source = highlight(paragraph, [marked])
         entries.append({**entry, "source": source})
-    about = next((d for d in list_documents(context.store) if d["iri"] == str(node)), None)
+    about = {
+        "tasks": sum(1 for entry in entries if entry["kind"] == "task"),
+        "indicators": sum(1 for entry in entries if entry["kind"] == "indicator"),
+    }
     return render(
         request,
         "document.html",

@@ -5,3 +5,4 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_venv.sh" ""
 .venv/bin/mandate ingest samples
 .venv/bin/mandate stats
+exec .venv/bin/mandate serve

@@ -10,6 +10,12 @@ if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$(id -u)" -eq 
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; } ||
     echo "could not install fonts-dejavu-core; the PDF reader tests will fail" >&2
 fi
+# The browser tests drive Debian's Chromium (Playwright's own browsers cannot be downloaded).
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  command -v chromium >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+    echo "could not install chromium; the browser tests will fail" >&2
+fi
 .venv/bin/ruff check .
 status=0
 .venv/bin/python -m pytest "$@" || status=$?

@@ -33,7 +33,7 @@ _EDGE_COLOURS = {
     "proposed": "#e67e22",
     "resolved": "#7f8c8d",
 }
-_LABEL_LENGTH = 40
+_LABEL_LENGTH = 30
 
 
 def _short(text: str, length: int = _LABEL_LENGTH) -> str:

@@ -21,7 +21,7 @@
     nodes: { font: { size: 13, face: "sans-serif" }, borderWidth: 1 },
     edges: { font: { size: 10, align: "middle" }, smooth: { type: "dynamic" } },
     layout: hierarchical
-      ? { hierarchical: { direction: "DU", sortMethod: "directed", levelSeparation: 110, nodeSpacing: 190 } }
+      ? { hierarchical: { direction: "DU", sortMethod: "directed", levelSeparation: 150, nodeSpacing: 230, shakeTowards: "roots" } }
       : { improvedLayout: data.nodes.length < 100 },
     physics: hierarchical
       ? false
