@@ -22,6 +22,8 @@ COLOURS = {
     "Plan": "#27ae60",
     "ActionProgramme": "#16a085",
     "Programme": "#e67e22",
+    "ProvincialProgramme": "#e67e22",
+    "CongressResolution": "#c0392b",
     "Resolution": "#c0392b",
     "ReferencedDocument": "#95a5a6",
     "Agency": "#d4a017",
@@ -107,7 +109,28 @@ def lineage_graph(found: Lineage, *, url_of: dict[str, str]) -> GraphData:
         network.add_edge(
             found.start.iri, node.iri, label="…", title="gap", dashes=True, arrows="to"
         )
+    # Levels by hop distance from the start: vis's own "directed" sort stretches the drawing
+    # over many empty levels when paths of different lengths meet.
+    levels = _distances(found.start.iri, [(edge["from"], edge["to"]) for edge in network.edges])
+    for entry in network.nodes:
+        entry["level"] = levels.get(str(entry["id"]), 1)
     return _data(network, "hierarchical")
+
+
+def _distances(start: str, edges: list[tuple[str, str]]) -> dict[str, int]:
+    following: dict[str, list[str]] = {}
+    for source, target in edges:
+        following.setdefault(source, []).append(target)
+    distance, frontier = {start: 0}, [start]
+    while frontier:
+        reached = []
+        for node in frontier:
+            for target in following.get(node, []):
+                if target not in distance:
+                    distance[target] = distance[node] + 1
+                    reached.append(target)
+        frontier = reached
+    return distance
 
 
 @dataclass(frozen=True)
