@@ -26,8 +26,8 @@ def list_documents(store: GraphStore) -> list[dict[str, object]]:
             "number": _text(row, "number"),
             "unit": _text(row, "unitLabel"),
             "file": _text(row, "file"),
-            "tasks": int(str(row["tasks"])),
-            "indicators": int(str(row["indicators"])),
+            "tasks": int(str(row.get("tasks") or 0)),
+            "indicators": int(str(row.get("indicators") or 0)),
         }
         for row in store.select(load_query("documents_list"))
     ]
