@@ -48,6 +48,10 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Vietnamese policy documents, their tasks and where each mandate comes from.",
         version="0.1.0",
         lifespan=lifespan,
+        # FastAPI's documentation pages load their scripts from a CDN; the app must work
+        # offline, so only the schema itself (/openapi.json) is served.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.context = context
     install_error_handlers(app)

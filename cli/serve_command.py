@@ -16,7 +16,7 @@ __all__ = ["serve"]
 @store_option
 @no_traceback
 def serve(host: str, port: int, store_location: str | None) -> None:
-    """Serve the web app and its JSON API (OpenAPI at /docs) until interrupted."""
+    """Serve the web app and its JSON API (OpenAPI schema at /openapi.json) until interrupted."""
     import uvicorn
 
     from api.app import create_app
