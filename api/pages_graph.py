@@ -100,6 +100,7 @@ def explore_page(
         total=len(selected),
         page=page,
         pages=pages,
-        graph=graph.to_json(),
+        # The explorer grows in place: a click fetches the node's neighbours from the API.
+        graph={**graph.to_json(), "expand": "/api/neighbours", "kinds": ",".join(chosen)},
         kinds_param=",".join(chosen) or None,
     )

@@ -70,6 +70,37 @@ def node(context: Context, iri: Annotated[str, Query(description="The node's IRI
     return {**summary.to_json(), "statements": node_statements(context.store, found)}
 
 
+@router.get("/neighbours", summary="The nodes next to a node, by edge kind")
+def neighbours(
+    context: Context,
+    iri: Annotated[str, Query(description="The node's IRI.")],
+    kinds: Annotated[str, Query(description="Edge kinds to keep, comma-separated.")] = "",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> dict[str, Any]:
+    """Return a node's neighbours (at most `limit`), for the explorer to draw in place."""
+    from api.page_data import neighbours as next_to
+
+    found = resolve_node_iri(context, iri)
+    chosen = {kind.strip() for kind in kinds.split(",") if kind.strip()}
+    every = [n for n in next_to(context.store, found) if not chosen or n.relation in chosen]
+    return {
+        "iri": str(found),
+        "total": len(every),
+        "truncated": len(every) > limit,
+        "neighbours": [
+            {"iri": n.iri, "label": n.label, "relation": n.relation, "direction": n.direction}
+            for n in every[:limit]
+        ],
+    }
+
+
+def resolve_node_iri(context: AppContext, iri: str) -> URIRef:
+    """Return the node `iri` names in the graph (never a local file); NotFound otherwise."""
+    from queries.lookup import resolve_node
+
+    return URIRef(resolve_node(context.store, iri, allow_files=False))
+
+
 @router.get("/lineage", summary="Mandate lineage up to Nghị quyết Đại hội XIV")
 def lineage(
     context: Context,

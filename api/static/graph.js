@@ -40,15 +40,66 @@
       ready();
     });
   }
-  network.on("click", function (params) {
-    if (!params.nodes.length) {
-      return;
-    }
-    var node = nodes.get(params.nodes[0]);
+  function open(id) {
+    var node = nodes.get(id);
     var url = node && node.url;
     // Only the app's own pages: a relative path, never another scheme or origin.
     if (typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/") {
       window.location.assign(url);
+    }
+  }
+  function short(text) {
+    text = String(text);
+    return text.length <= 30 ? text : text.slice(0, 29) + "…";
+  }
+  var expanded = {};
+  // In the explorer a click adds the node's neighbours to the drawing (a double click opens
+  // the node's own page); elsewhere a click opens the page.
+  function expand(id) {
+    if (expanded[id]) {
+      return;
+    }
+    expanded[id] = true;
+    var query = "?iri=" + encodeURIComponent(id) + "&limit=50";
+    if (data.kinds) {
+      query += "&kinds=" + encodeURIComponent(data.kinds);
+    }
+    holder.setAttribute("data-ready", "0");
+    fetch(data.expand + query, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : { neighbours: [] }; })
+      .then(function (found) {
+        found.neighbours.forEach(function (next) {
+          if (!nodes.get(next.iri)) {
+            nodes.add({
+              id: next.iri,
+              label: short(next.label),
+              title: String(next.label),
+              url: "/explore?iri=" + encodeURIComponent(next.iri),
+            });
+          }
+          var from = next.direction === "out" ? id : next.iri;
+          var to = next.direction === "out" ? next.iri : id;
+          var key = from + " " + next.relation + " " + to;
+          if (!edges.get(key)) {
+            edges.add({ id: key, from: from, to: to, label: next.relation, arrows: "to" });
+          }
+        });
+        holder.setAttribute("data-ready", "1");
+      });
+  }
+  network.on("click", function (params) {
+    if (!params.nodes.length) {
+      return;
+    }
+    if (data.expand) {
+      expand(params.nodes[0]);
+    } else {
+      open(params.nodes[0]);
+    }
+  });
+  network.on("doubleClick", function (params) {
+    if (params.nodes.length) {
+      open(params.nodes[0]);
     }
   });
   window.mandateNetwork = network;

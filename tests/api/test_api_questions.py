@@ -49,6 +49,20 @@ def test_lineage_of_16_ctr_reaches_congress_xiv(api: httpx.Client):
     assert "XIV" in lineage["nodes"][last]["label"]
 
 
+def test_neighbours_by_kind_with_a_limit(api: httpx.Client):
+    lineage = api.get("/api/lineage", params={"node": "16-CTr/TU"}).json()
+    centre = lineage["node"]["iri"]
+    every = api.get("/api/neighbours", params={"iri": centre}).json()
+    assert every["iri"] == centre and every["total"] >= 2
+    relations = {n["relation"] for n in every["neighbours"]}
+    assert "mg:implements" in relations
+    only = api.get(
+        "/api/neighbours", params={"iri": centre, "kinds": "mg:implements", "limit": 1}
+    ).json()
+    assert len(only["neighbours"]) == 1 and only["neighbours"][0]["relation"] == "mg:implements"
+    assert only["truncated"] == (only["total"] > 1)
+
+
 def test_agency_duties(api: httpx.Client):
     answer = api.get("/api/agency", params={"name": "UBND xã"}).json()
     assert answer["query"] == "UBND xã" and answer["agencies"]

@@ -13,6 +13,7 @@ TESTED_PATHS = {
     "/api/documents",
     "/api/document",
     "/api/node",
+    "/api/neighbours",
     "/api/lineage",
     "/api/coverage",
     "/api/agency",
@@ -64,6 +65,7 @@ def test_unknown_iris_are_404_json(api: httpx.Client):
     nothing = "https://example.org/nothing"
     for path, name in [
         ("/api/node", "iri"),
+        ("/api/neighbours", "iri"),
         ("/api/document", "iri"),
         ("/api/lineage", "node"),
         ("/api/links", "document"),

@@ -18,8 +18,8 @@ def _iri_of(url: str) -> str:
     return parse_qs(urlparse(url).query)["iri"][0]
 
 
-def _click_node(visit: Visit, node_id: str) -> None:
-    """Click a drawn node where vis-network says it is on the screen."""
+def _click_node(visit: Visit, node_id: str, *, double: bool = False) -> None:
+    """Click (or double-click) a drawn node where vis-network says it is on the screen."""
     page = visit.page
     point = page.evaluate(
         """(id) => {
@@ -31,7 +31,8 @@ def _click_node(visit: Visit, node_id: str) -> None:
         node_id,
     )
     box = page.locator("#graph").bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    press = page.mouse.dblclick if double else page.mouse.click
+    press(box["x"] + point["x"], box["y"] + point["y"])
 
 
 def test_home_lists_documents_with_csp(visit: Visit, server: Server) -> None:
@@ -132,7 +133,15 @@ def test_explore_draws_at_most_150_and_clicks_through(visit: Visit, server: Serv
     assert 1 < drawn <= 151
     assert page.locator("#next-page").count() == 1
     target = page.evaluate("window.mandateNodes.getIds()[1]")
-    _click_node(visit, target)
+    _click_node(visit, target)  # a click draws the node's own neighbours in place
+    # The page's CSP forbids wait_for_function's eval, so poll with evaluate.
+    for _ in range(100):
+        if page.evaluate("window.mandateNodes.length") > drawn:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("window.mandateNodes.length") > drawn, "the click drew no neighbours"
+    assert _iri_of(page.url) == biggest["iri"], "a single click must not leave the page"
+    _click_node(visit, target, double=True)  # a double click opens the node's own page
     page.wait_for_url(lambda url: "/explore?" in url and _iri_of(url) == target)
 
 
