@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,6 +15,24 @@ from store.terms import bind_parameters, from_oxigraph
 __all__ = ["EmbeddedStore"]
 
 _DATA_SUBDIR = "oxigraph"
+
+
+# A read-only open reads the writer's file list and then its files; when the writer
+# compacts in between, a listed file is already gone. Opening again sees the new list.
+_READ_ONLY_ATTEMPTS = 5
+
+
+def _open_read_only(data_dir: Path) -> ox.Store:
+    """Return a read-only view of the store in `data_dir`, retrying a race with the writer."""
+    for attempt in range(_READ_ONLY_ATTEMPTS):
+        try:
+            return ox.Store.read_only(str(data_dir))
+        except RuntimeError as error:
+            vanished = "No such file or directory" in str(error)
+            if not vanished or attempt == _READ_ONLY_ATTEMPTS - 1:
+                raise StoreError(f"{data_dir.parent}: cannot open the store: {error}") from error
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class EmbeddedStore(GraphStore):
@@ -34,7 +53,7 @@ class EmbeddedStore(GraphStore):
                     raise StoreError(
                         f"{self.directory}: no store here yet; run 'mandate ingest' first"
                     )
-                self._store = ox.Store.read_only(str(data_dir))
+                self._store = _open_read_only(data_dir)
             else:
                 data_dir.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(data_dir))
