@@ -102,3 +102,12 @@ def api(server: str) -> Iterator[httpx.Client]:
     """An HTTP client for the `server` fixture."""
     with httpx.Client(base_url=server, timeout=60) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def closed_server(
+    ingested_corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Base URL of a server whose reads need the key too (MANDATE_OPEN_READS=0)."""
+    store = _copy(ingested_corpus, tmp_path_factory, "api-closed")
+    yield from _serve(store, store.parent / "serve.log", MANDATE_OPEN_READS="0")

@@ -76,3 +76,11 @@ def test_unknown_iris_are_404_json(api: httpx.Client):
         error = response.json()["error"]
         assert set(response.json()) == {"error"} and set(error) == {"status", "message"}
         assert error["status"] == 404 and "nothing" in error["message"]
+
+
+def test_closed_reads_need_the_key(closed_server: str):
+    with httpx.Client(base_url=closed_server, timeout=60) as client:
+        for path in ("/api/documents", "/api/stats", "/", "/coverage?unit=an+giang"):
+            refused = client.get(path)
+            assert refused.status_code == 401, (path, refused.text)
+            assert client.get(path, headers={"X-API-Key": API_KEY}).status_code == 200, path
