@@ -161,21 +161,43 @@ def _print_validation(report: Any, lang: str) -> None:
 
 @cli.command()
 @click.option(
-    "--format", "format_name", default="turtle", show_default=True, help="turtle, nquads or jsonld."
+    "--format",
+    "format_name",
+    default="turtle",
+    show_default=True,
+    help="turtle, nquads, jsonld (and any other registered format).",
+)
+@click.option(
+    "--document",
+    metavar="DOCUMENT",
+    help="Only this document (file path, IRI or number): its graph and its derived links.",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not stdout.")
 @store_option
 @no_traceback
-def export(format_name: str, output: Path | None, store_location: str | None) -> None:
-    """Write the whole graph in an open RDF format."""
+def export(
+    format_name: str, document: str | None, output: Path | None, store_location: str | None
+) -> None:
+    """Write the whole graph, or one document, in an open format."""
     from exports import export as run_export
     from exports.registry import UnknownFormatError
+    from exports.scoping import document_store
+    from queries.lookup import NotFound, resolve_document
 
-    with opened(settings_for(store_location), read_only=True) as (store, _iris):
+    with opened(settings_for(store_location), read_only=True) as (store, iris):
+        source = store
+        if document is not None:
+            try:
+                source = document_store(store, iris, resolve_document(store, document))
+            except NotFound as error:
+                raise CommandFailed(str(error)) from error
         try:
-            data = run_export(store, format_name)
+            data = run_export(source, format_name)
         except UnknownFormatError as error:
             raise CommandFailed(str(error)) from error
+        finally:
+            if source is not store:
+                source.close()
     if output is None:
         try:
             sys.stdout.buffer.write(data)
@@ -189,6 +211,32 @@ def export(format_name: str, output: Path | None, store_location: str | None) ->
         except OSError as error:
             raise CommandFailed(f"{output}: cannot write: {error.strerror or error}") from error
         click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@no_traceback
+def import_command(paths: tuple[Path, ...], store_location: str | None) -> None:
+    """Load RDF files (.nq, .trig, .jsonld, .ttl, .nt) into the store, named graphs kept.
+
+    Each graph a file holds replaces the store's graph of that name, a file at a time and
+    all-or-nothing; statements outside any named graph go to a graph named after the file.
+    """
+    from exports.importing import RdfImportError, import_rdf
+
+    failed = 0
+    with opened(settings_for(store_location), read_only=False) as (store, iris):
+        for path in paths:
+            try:
+                report = import_rdf(store, iris, path)
+            except RdfImportError as error:
+                failed += 1
+                click.echo(f"error  {error}")
+                continue
+            click.echo(f"ok     {path}: {report.statements} statements in {report.graphs} graphs")
+    if failed:
+        sys.exit(1)
 
 
 @cli.command()

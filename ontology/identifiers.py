@@ -170,6 +170,10 @@ class IriFactory:
         """
         return self._iri("graph/links")
 
+    def imported_graph(self, digest: str) -> URIRef:
+        """Return the graph that holds the unnamed-graph statements of an imported file."""
+        return self._iri(f"graph/imported/{digest[:16]}")
+
     def review(self, link: URIRef, decided_at: str) -> URIRef:
         """Return the IRI of a reviewer's decision on `link` made at `decided_at`."""
         return self._iri(f"review/{_short_hash(str(link) + decided_at)}")

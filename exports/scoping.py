@@ -1,0 +1,41 @@
+"""Exporting one document: its own named graph, and the derived links that start in it."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from ontology.identifiers import IriFactory
+from queries.sparql import load_query
+from store import GraphStore
+from store.memory import MemoryStore
+from store.terms import to_oxigraph
+
+__all__ = ["document_store"]
+
+
+def document_store(store: GraphStore, iris: IriFactory, document: URIRef) -> MemoryStore:
+    """Return an in-memory store holding `document`'s named graph and its derived links.
+
+    The links kept are the statements of the links graph about the document's own nodes
+    (their proposed links and what those links say), in the links graph, so an export of
+    one document shows how its tasks were linked.
+    """
+    graph_name = iris.document_graph(document)
+    links_graph = iris.links_graph()
+    subset = MemoryStore()
+    quads: list[ox.Quad] = []
+    for triple in store.graph(graph_name):
+        quads.append(_quad(triple, graph_name))
+    rows = store.select(
+        load_query("export_document_links"), {"graph": graph_name, "links": links_graph}
+    )
+    for row in rows:
+        quads.append(_quad((row["s"], row["p"], row["o"]), links_graph))
+    subset.oxigraph().extend(quads)
+    return subset
+
+
+def _quad(triple: tuple, graph: URIRef) -> ox.Quad:
+    subject, predicate, value = (to_oxigraph(term) for term in triple)
+    return ox.Quad(subject, predicate, value, to_oxigraph(graph))  # type: ignore[arg-type]
