@@ -27,16 +27,29 @@ router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require
 def export_graph(
     context: Annotated[AppContext, Depends(context_of)],
     format: Annotated[str, Query(description="turtle, nquads or jsonld.")] = "turtle",
+    document: Annotated[
+        str | None, Query(description="Only this document (IRI or number) and its links.")
+    ] = None,
 ) -> Response:
-    """Return the serialised graph with the format's media type, as a download."""
+    """Return the serialised graph (or one document's) with the format's media type."""
     entry = EXPORTERS.get(format)
     if entry is None:
         known = ", ".join(sorted(EXPORTERS))
         raise ApiError(400, f"unknown export format {format!r}; use one of: {known}")
+    source = context.store
+    if document is not None:
+        from exports.scoping import document_store
+        from queries.lookup import resolve_document
+
+        found = resolve_document(context.store, document, allow_files=False)
+        source = document_store(context.store, context.iris, found)
     try:
-        body = export(context.store, format)
+        body = export(source, format)
     except UnknownFormatError as error:
         raise ApiError(400, str(error)) from error
+    finally:
+        if source is not context.store:
+            source.close()
     return Response(
         content=body,
         media_type=entry.media_type,

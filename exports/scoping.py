@@ -6,6 +6,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from ontology.identifiers import IriFactory
+from queries.lookup import NotFound
 from queries.sparql import load_query
 from store import GraphStore
 from store.memory import MemoryStore
@@ -19,14 +20,17 @@ def document_store(store: GraphStore, iris: IriFactory, document: URIRef) -> Mem
 
     The links kept are the statements of the links graph about the document's own nodes
     (their proposed links and what those links say), in the links graph, so an export of
-    one document shows how its tasks were linked.
+    one document shows how its tasks were linked. Raises NotFound for a document that was
+    only cited, never ingested.
     """
     graph_name = iris.document_graph(document)
     links_graph = iris.links_graph()
     subset = MemoryStore()
-    quads: list[ox.Quad] = []
-    for triple in store.graph(graph_name):
-        quads.append(_quad(triple, graph_name))
+    own = store.graph(graph_name)
+    if not len(own):
+        subset.close()
+        raise NotFound(f"{document}: not an ingested document (it has no graph of its own)")
+    quads = [_quad(triple, graph_name) for triple in own]
     rows = store.select(
         load_query("export_document_links"), {"graph": graph_name, "links": links_graph}
     )

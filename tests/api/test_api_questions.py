@@ -111,6 +111,16 @@ def test_export_streams_each_format(api: httpx.Client, name: str, media_type: st
         assert json.loads(response.text)
 
 
+def test_export_of_one_document(api: httpx.Client):
+    whole = api.get("/api/export", params={"format": "nquads"}).text
+    one = api.get("/api/export", params={"format": "nquads", "document": "16-CTr/TU"})
+    assert one.status_code == 404  # cited, not ingested: it has no graph of its own
+    documents = api.get("/api/documents").json()
+    plan = next(d for d in documents if d["tasks"])
+    alone = api.get("/api/export", params={"format": "nquads", "document": plan["iri"]}).text
+    assert 0 < len(alone) < len(whole)
+
+
 def test_export_unknown_format_is_400(api: httpx.Client):
     response = api.get("/api/export", params={"format": "xml"})
     assert response.status_code == 400
