@@ -30,8 +30,13 @@ PropertyValue = str | int | float | bool | list[str]
 
 _BOOKKEEPING = frozenset(
     str(cls)
-    for cls in (MG.ImplementationLink, MG.Review, MG.IngestActivity)
-    + (PROV.SoftwareAgent, PROV.Person)
+    for cls in (
+        MG.ImplementationLink,
+        MG.Review,
+        MG.IngestActivity,
+        PROV.SoftwareAgent,
+        PROV.Person,
+    )
 )
 # Shown through the IMPLEMENTS relationships, or bookkeeping about the resource itself.
 _SKIPPED_PREDICATES = frozenset({MG.implements, PROV.wasGeneratedBy, PROV.wasAttributedTo})
