@@ -54,6 +54,8 @@ def register(name: str, module: str, function: str, media_type: str, suffix: str
 register("turtle", "exports.rdf", "to_turtle", "text/turtle", ".ttl")
 register("nquads", "exports.rdf", "to_nquads", "application/n-quads", ".nq")
 register("jsonld", "exports.rdf", "to_jsonld", "application/ld+json", ".jsonld")
+register("graphml", "exports.graph_formats", "to_graphml", "application/graphml+xml", ".graphml")
+register("gexf", "exports.graph_formats", "to_gexf", "application/gexf+xml", ".gexf")
 
 
 def export(store: GraphStore, format_name: str) -> bytes:

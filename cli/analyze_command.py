@@ -1,0 +1,66 @@
+"""The `mandate analyze` command: network analytics over the property-graph projection.
+
+`cli.main` adds it to the `mandate` group.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from cli.common import no_traceback, opened, settings_for, store_option
+from queries.reviews import DEFAULT_MIN_CONFIDENCE
+
+__all__ = ["analyze"]
+
+_TOP = 10
+_EXAMPLES = 5
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the analytics as JSON.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    help="Count a proposed implementation link from this confidence (confirmed and stated "
+    "links always count, rejected never).",
+)
+@store_option
+@no_traceback
+def analyze(as_json: bool, min_confidence: float, store_location: str | None) -> None:
+    """Rank agencies and programmes, find document components and tasks without lineage."""
+    from projections.analytics import analyze as run_analyze
+
+    with opened(settings_for(store_location), read_only=True) as (store, _iris):
+        result = run_analyze(store, min_confidence=min_confidence)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        _print(result)
+
+
+def _print(result: dict[str, Any]) -> None:
+    click.echo(f"Agencies by tasks chaired + coordinated (top {_TOP}):")
+    for row in result["agencies_by_tasks"][:_TOP]:
+        click.echo(f"  {row['chairs']:4} chairs {row['coordinates']:4} coordinates  {row['label']}")
+    click.echo(f"\nAgencies by betweenness in the agency–task network (top {_TOP}):")
+    for row in result["agencies_by_betweenness"][:_TOP]:
+        click.echo(f"  {row['betweenness']:.4f}  {row['label']}")
+    programmes = [p for p in result["programmes_by_communes"] if p["communes"]]
+    click.echo(f"\nProgrammes by implementing communes ({len(programmes)} with at least one):")
+    for row in programmes[:_TOP]:
+        communes = ", ".join(row["commune_labels"])
+        click.echo(f"  {row['communes']:3}  [{row['number']}] {row['label']}  ({communes})")
+    sizes = [component["size"] for component in result["document_components"]]
+    click.echo(f"\nDocument components: {len(sizes)}; sizes {sizes}")
+    click.echo(f"\nOrphan tasks (no lineage): {result['orphan_task_count']}")
+    for row in result["orphan_tasks"][:_EXAMPLES]:
+        click.echo(f"  {row['label']}")
+    click.echo(
+        f"\n(links counted from confidence {result['min_confidence']}; see --json for "
+        "the definitions)"
+    )
