@@ -261,11 +261,12 @@ def extract(path: Path, format_name: str) -> None:
 def _register_question_commands() -> None:
     from cli.analyze_command import analyze
     from cli.audit_command import audit
+    from cli.neo4j_command import neo4j
     from cli.questions import QUESTION_COMMANDS
     from cli.search_command import search
     from cli.serve_command import serve
 
-    for command in (*QUESTION_COMMANDS, analyze, audit, search, serve):
+    for command in (*QUESTION_COMMANDS, analyze, audit, neo4j, search, serve):
         cli.add_command(command)
 
 
