@@ -2,7 +2,7 @@
 
 One node file per label set and one relationship file per type. Node IDs live in one ID
 space (`Node`) and are kept as the `iri` property; a property has one type per file (int,
-float, boolean, string or string[]), picked from the values it has there and coerced.
+long, float, boolean, string or string[]), picked from the values it has there and coerced.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def _type_of(value: object) -> str:
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
-        return "int"
+        # neo4j-admin's int is 32-bit; long holds the rest.
+        return "int" if -(2**31) <= value < 2**31 else "long"
     if isinstance(value, float):
         return "float"
     if isinstance(value, list | tuple):
@@ -56,8 +57,8 @@ def _type_of(value: object) -> str:
 def column_types(rows: Iterable[Mapping[str, object]]) -> dict[str, str]:
     """Return one neo4j-admin type per property name over `rows`.
 
-    Mixed ints and floats give `float`; a list anywhere gives `string[]`; any other mix
-    gives `string`.
+    Integers beyond 32 bits give `long`; mixed numbers give `float`; a list anywhere gives
+    `string[]`; any other mix gives `string`.
 
     >>> column_types([{"a": 1, "b": [""]}, {"a": 2.5, "b": "x"}, {"c": True}])
     {'a': 'float', 'b': 'string[]', 'c': 'boolean'}
@@ -73,8 +74,8 @@ def column_types(rows: Iterable[Mapping[str, object]]) -> dict[str, str]:
             types[name] = next(iter(kinds))
         elif "string[]" in kinds:
             types[name] = "string[]"
-        elif kinds == {"int", "float"}:
-            types[name] = "float"
+        elif kinds <= {"int", "long", "float"}:
+            types[name] = "float" if "float" in kinds else "long"
         else:
             types[name] = "string"
     return types

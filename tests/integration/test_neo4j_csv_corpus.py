@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import Mandate
 
-_TYPED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:(int|float|boolean|string|string\[\])$")
+_TYPED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:(int|long|float|boolean|string|string\[\])$")
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -21,7 +21,7 @@ def _check_cell(column: str, value: str) -> None:
     if value == "":
         return
     kind = column.rsplit(":", 1)[-1]
-    if kind == "int":
+    if kind in ("int", "long"):
         int(value)
     elif kind == "float":
         float(value)
@@ -72,3 +72,32 @@ def test_sync_to_an_unreachable_server_is_one_line(corpus_store: Mandate, monkey
     assert result.exit_code == 2
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert "neo4j bolt://127.0.0.1:1" in result.output
+
+
+def test_names_the_cypher_questions_use_exist_in_the_corpus_projection(
+    corpus_store: Mandate,
+) -> None:
+    from cli.common import settings_for
+    from ontology.identifiers import IriFactory
+    from projections.property_graph import property_graph
+    from queries.cypher import load_cypher
+    from store import open_store
+
+    base = IriFactory(settings_for(corpus_store.store).base_iri).base
+    store = open_store(corpus_store.store, base_iri=base, read_only=True)
+    try:
+        pg = property_graph(store)
+    finally:
+        store.close()
+    labels = {"Node"} | {label for node in pg.nodes.values() for label in node.labels}
+    types = {rel.type for rel in pg.relationships}
+    properties = {"iri"} | {name for node in pg.nodes.values() for name in node.properties}
+    properties |= {name for rel in pg.relationships for name in rel.properties}
+    for name in ("lineage", "coverage", "responsibility"):
+        text = re.sub(r"//[^\n]*", "", load_cypher(name))
+        used_types = set(re.findall(r"'([A-Z][A-Z_]+)'|[:|]([A-Z][A-Z_]+)\b", text))
+        assert {t for pair in used_types for t in pair if t} <= types, name
+        used_labels = set(re.findall(r"[(:]\w*:([A-Z][a-z][A-Za-z]*)", text))
+        assert used_labels <= labels, (name, used_labels - labels)
+        used_properties = set(re.findall(r"\b(?:[a-z]+)\.([a-z][A-Za-z]*)\b", text))
+        assert used_properties <= properties, (name, used_properties - properties)

@@ -17,7 +17,7 @@ from tests.unit._property_graph import (
     sample_graph,
 )
 
-_TYPED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:(int|float|boolean|string|string\[\])$")
+_TYPED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:(int|long|float|boolean|string|string\[\])$")
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -149,3 +149,8 @@ def test_a_header_unsafe_property_name_is_refused(tmp_path: Path) -> None:
 
 def test_column_types_doctest_example() -> None:
     assert column_types([{"a": 1}, {"a": True}]) == {"a": "string"}
+
+
+def test_integers_beyond_32_bits_are_long() -> None:
+    assert column_types([{"a": 1}, {"a": 2**40}]) == {"a": "long"}
+    assert column_types([{"a": 2**40}, {"a": 0.5}]) == {"a": "float"}
