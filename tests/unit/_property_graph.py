@@ -1,35 +1,8 @@
-"""The property-graph dataclasses for unit tests: the real ones when they exist.
-
-`projections/property_graph.py` is written separately; until it lands these stand-ins have
-the same fields, so the Neo4j projections can be tested on hand-built graphs.
-"""
+"""A small hand-built property graph for the Neo4j projection tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-try:
-    from projections.property_graph import PGNode, PGRelationship, PropertyGraph
-except ImportError:
-
-    @dataclass(frozen=True)
-    class PGNode:  # type: ignore[no-redef]
-        iri: str
-        labels: tuple[str, ...]
-        properties: dict
-
-    @dataclass(frozen=True)
-    class PGRelationship:  # type: ignore[no-redef]
-        source: str
-        target: str
-        type: str
-        properties: dict
-
-    @dataclass
-    class PropertyGraph:  # type: ignore[no-redef]
-        nodes: dict
-        relationships: list
-
+from projections.property_graph import PGNode, PGRelationship, PropertyGraph
 
 __all__ = ["PGNode", "PGRelationship", "PropertyGraph", "sample_graph"]
 
