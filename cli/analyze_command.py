@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from cli.common import no_traceback, opened, settings_for, store_option
+from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
 from queries.reviews import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["analyze"]
@@ -29,14 +29,33 @@ _EXAMPLES = 5
     help="Count a proposed implementation link from this confidence (confirmed and stated "
     "links always count, rejected never).",
 )
+@click.option(
+    "--province",
+    metavar="UNIT",
+    help="Only the documents of this province and its communes (name, accents optional).",
+)
 @store_option
 @no_traceback
-def analyze(as_json: bool, min_confidence: float, store_location: str | None) -> None:
+def analyze(
+    as_json: bool, min_confidence: float, province: str | None, store_location: str | None
+) -> None:
     """Rank agencies and programmes, find document components and tasks without lineage."""
+    from rdflib import URIRef
+
     from projections.analytics import analyze as run_analyze
+    from queries.coverage import resolve_unit
+    from queries.lookup import NotFound
 
     with opened(settings_for(store_location), read_only=True) as (store, _iris):
-        result = run_analyze(store, min_confidence=min_confidence)
+        scope = None
+        if province is not None:
+            try:
+                scope = URIRef(resolve_unit(store, province).iri)
+                result = run_analyze(store, min_confidence=min_confidence, province=scope)
+            except (NotFound, LookupError) as error:
+                raise CommandFailed(str(error)) from error
+        else:
+            result = run_analyze(store, min_confidence=min_confidence)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

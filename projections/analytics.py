@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from rdflib import URIRef
+
 from linking import LINK_THRESHOLD
 from ontology.vocabulary import MG
 from projections.networkx_graph import display_label
@@ -170,14 +172,16 @@ def _orphans(
     return orphans
 
 
-def analyze(store: GraphStore, *, min_confidence: float = LINK_THRESHOLD) -> dict[str, Any]:
-    """Return the analytics of the whole graph as a JSON-ready dictionary.
+def analyze(
+    store: GraphStore, *, min_confidence: float = LINK_THRESHOLD, province: URIRef | None = None
+) -> dict[str, Any]:
+    """Return the analytics of the whole graph (or one province's part) as a JSON dictionary.
 
     Keys: `agencies_by_tasks`, `agencies_by_betweenness`, `programmes_by_communes`,
     `document_components`, `orphan_tasks` (with `orphan_task_count`), `min_confidence` and
     `derivation` (how each figure is defined).
     """
-    pg = property_graph(store)
+    pg = property_graph(store, province=province)
     counting = [
         r
         for r in pg.relationships

@@ -221,13 +221,25 @@ def _document_graph(store: GraphStore, document: URIRef, graphs: list[URIRef]) -
     return found[0]
 
 
-def property_graph(store: GraphStore, *, document: URIRef | None = None) -> PropertyGraph:
+def _province_graphs(store: GraphStore, province: URIRef, graphs: list[URIRef]) -> list[str]:
+    rows = store.select(load_query("projection_province_graphs"), {"province": province})
+    found = [str(row["graph"]) for row in rows if URIRef(str(row["graph"])) in graphs]
+    if not found:
+        raise LookupError(f"{province}: no document of this province or its communes is ingested")
+    return found
+
+
+def property_graph(
+    store: GraphStore, *, document: URIRef | None = None, province: URIRef | None = None
+) -> PropertyGraph:
     """Return the property-graph projection of the store.
 
     All named graphs but the reference graph (the ontology) are projected: the documents, the
     links graph and the reviews. With `document`, only that document's graph is, plus the
     relationships (implementation links, citations, resolved references) touching its nodes
-    and the nodes at their other ends. Raises LookupError for a document not ingested.
+    and the nodes at their other ends; with `province` (a unit IRI), likewise for every
+    document of the province and its communes. Raises LookupError when no such document
+    was ingested.
     """
     reference, graphs = _graphs(store)
     onto = _Reference(store, reference)
@@ -240,8 +252,15 @@ def property_graph(store: GraphStore, *, document: URIRef | None = None) -> Prop
         if s not in bookkeeping and o not in bookkeeping
     ]
     relationships = [*edges, *implements]
-    if document is not None:
-        own = collected.in_graph[_document_graph(store, document, graphs)] - bookkeeping
+    subset = (
+        [_document_graph(store, document, graphs)]
+        if document is not None
+        else _province_graphs(store, province, graphs)
+        if province is not None
+        else None
+    )
+    if subset is not None:
+        own = set().union(*(collected.in_graph[graph] for graph in subset)) - bookkeeping
         relationships = [r for r in relationships if r.source in own or r.target in own]
         keep = own | {r.source for r in relationships} | {r.target for r in relationships}
     else:

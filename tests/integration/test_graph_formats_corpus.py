@@ -61,3 +61,16 @@ def test_analyze_plain_output(corpus_store: Mandate) -> None:
     assert result.exit_code == 0, result.output
     assert "Agencies by betweenness" in result.output
     assert "Document components:" in result.output
+
+
+def test_a_province_subset_keeps_only_its_documents(corpus_store):
+    import json as _json
+
+    whole = _json.loads(corpus_store("analyze", "--json").output)
+    result = corpus_store("analyze", "--json", "--province", "thai nguyen")
+    assert result.exit_code == 0, result.output
+    part = _json.loads(result.output)
+    assert not [p for p in part["programmes_by_communes"] if p["communes"]]
+    size = lambda data: sum(c["size"] for c in data["document_components"])  # noqa: E731
+    assert 0 < size(part) < size(whole)
+    assert corpus_store("analyze", "--province", "Atlantis").exit_code == 2
