@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: install into ./.venv, ingest the sample documents into the
-# embedded store (./.mandate, or $MANDATE_STORE), and show what the graph holds.
+# embedded store (./.mandate, or $MANDATE_STORE), show what the graph holds, and serve the web
+# app at http://127.0.0.1:8000/ until stopped.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_venv.sh" ""
 .venv/bin/mandate ingest samples
