@@ -1,4 +1,4 @@
-"""Killing an ingest with SIGKILL in the middle of a document leaves the store as it was."""
+"""Killing an ingest with SIGKILL while it writes leaves the store whole: before or after."""
 
 from __future__ import annotations
 
@@ -51,7 +51,12 @@ def test_sigkill_while_writing_a_document_leaves_the_store_as_before(tmp_path: P
     process.wait(timeout=60)
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
-    assert _run("stats", "--json", env=env).stdout == before
+    killed = _run("stats", "--json", env=env).stdout
+    if killed != before:
+        # On a loaded machine the kill can land after the document's transaction committed
+        # (while the links and search are rebuilt): then the whole document is there, never
+        # a part of it.
+        assert json.loads(killed)["documents"] == 4, killed
     validate = _run("validate", env=env)
     assert validate.returncode == 0, validate.stdout + validate.stderr
 
