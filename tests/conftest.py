@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -98,40 +99,51 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
         pytest.skip(message)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [
-            executable,
-            "serve",
-            "--location",
-            str(tmp_path / "oxigraph-server"),
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    argv = [executable, "serve", "--location", str(tmp_path / "oxigraph-server")]
+    with running_server([*argv, "--bind", f"127.0.0.1:{port}"], url, "/query?query=ASK%20%7B%7D"):
+        yield url
+
+
+@contextmanager
+def running_server(
+    argv: list[str],
+    url: str,
+    ready_path: str,
+    *,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+    timeout: float = 60,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Start a real server process, wait until `url + ready_path` answers 200, stop it after.
+
+    Its output goes to `log` when given (read back if it fails to start), else is kept in a
+    pipe for the failure message.
+    """
+    output = log.open("wb") if log is not None else subprocess.PIPE
+    process = subprocess.Popen(argv, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + timeout
         while True:
             try:
-                if (
-                    httpx.get(url + "/query", params={"query": "ASK {}"}, timeout=1).status_code
-                    == 200
-                ):
+                if httpx.get(url + ready_path, timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"oxigraph serve did not start on {url}: {error}")
+                process.kill()
+                said = log.read_text() if log is not None else process.communicate()[0].decode()
+                pytest.fail(f"{argv[0]} {argv[1]} did not start on {url}: {said}")
             time.sleep(0.1)
-        yield url
+        yield process
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+        if log is not None:
+            output.close()  # type: ignore[union-attr]
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import REPO_ROOT, Mandate, _free_port, mandate_executable
+from tests.conftest import REPO_ROOT, Mandate, _free_port, mandate_executable, running_server
 
 API_KEY = "test-key"
 
@@ -35,32 +33,9 @@ def _serve(store: Path, log: Path, **env: str) -> Iterator[str]:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])),
         **env,
     }
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [mandate_executable(), "serve", "--store", str(store), "--port", str(port)],
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url + "/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"mandate serve did not start on {url}: {log.read_text()}")
-            time.sleep(0.1)
+    argv = [mandate_executable(), "serve", "--store", str(store), "--port", str(port)]
+    with running_server(argv, url, "/openapi.json", env=environment, log=log):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _copy(source: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:

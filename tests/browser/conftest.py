@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import UNDER_CI, _free_port, mandate_executable
+from tests.conftest import UNDER_CI, _free_port, mandate_executable, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -88,31 +87,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterat
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     environment = {**os.environ, "MANDATE_API_KEY": API_KEY, "MANDATE_OPEN_READS": "1"}
-    process = subprocess.Popen(
-        [executable, "serve", "--store", str(store), "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url + "/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"mandate serve did not start on {url}: {error}")
-            time.sleep(0.2)
+    argv = [executable, "serve", "--store", str(store), "--port", str(port)]
+    with running_server(argv, url, "/api/stats", env=environment):
         yield Server(url, store)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="session")

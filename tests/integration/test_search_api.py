@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import SAMPLES, Mandate, _free_port, mandate_executable
+from tests.conftest import SAMPLES, Mandate, _free_port, mandate_executable, running_server
 
 pytestmark = pytest.mark.server
 
@@ -24,30 +22,9 @@ def served(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "store" / "search.sqlite3").unlink()
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [mandate_executable(), "serve", "--store", mandate.store, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/api/documents", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"mandate serve did not start on {url}: {error}")
-            time.sleep(0.1)
+    argv = [mandate_executable(), "serve", "--store", mandate.store, "--port", str(port)]
+    with running_server(argv, url, "/api/documents"):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def test_api_search_finds_dat_dai_without_accents(served: str) -> None:
