@@ -30,6 +30,7 @@ MinConfidence = Annotated[
 
 
 def _document(context: AppContext, reference: str) -> URIRef:
+    """Return the node (any IRI) or document (also by number) named; never a local file."""
     from queries.lookup import resolve_document
 
     return resolve_document(context.store, reference, allow_files=False)
@@ -80,7 +81,7 @@ def neighbours(
     """Return a node's neighbours (at most `limit`), for the explorer to draw in place."""
     from api.page_data import neighbours as next_to
 
-    found = resolve_node_iri(context, iri)
+    found = _document(context, iri)
     chosen = {kind.strip() for kind in kinds.split(",") if kind.strip()}
     every = [n for n in next_to(context.store, found) if not chosen or n.relation in chosen]
     return {
@@ -92,13 +93,6 @@ def neighbours(
             for n in every[:limit]
         ],
     }
-
-
-def resolve_node_iri(context: AppContext, iri: str) -> URIRef:
-    """Return the node `iri` names in the graph (never a local file); NotFound otherwise."""
-    from queries.lookup import resolve_node
-
-    return URIRef(resolve_node(context.store, iri, allow_files=False))
 
 
 @router.get("/lineage", summary="Mandate lineage up to Nghị quyết Đại hội XIV")
@@ -121,13 +115,12 @@ def coverage(
     reviewed_only: bool = False,
 ) -> dict[str, Any]:
     """Return a commune's programme statuses, or a province's communes × programmes matrix."""
-    from queries.coverage import commune_coverage, province_coverage, resolve_unit
+    from queries.coverage import coverage_of, resolve_unit
 
     found = resolve_unit(context.store, unit)
-    options = {"min_confidence": min_confidence, "reviewed_only": reviewed_only}
-    if found.is_province:
-        return province_coverage(context.store, found, **options).to_json()
-    return commune_coverage(context.store, found, **options).to_json()
+    return coverage_of(
+        context.store, found, min_confidence=min_confidence, reviewed_only=reviewed_only
+    )
 
 
 @router.get("/agency", summary="What an agency chairs and coordinates")

@@ -10,8 +10,14 @@ from typing import Any
 
 import click
 
-from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
-from queries.reviews import DEFAULT_MIN_CONFIDENCE
+from cli.common import (
+    CommandFailed,
+    min_confidence_option,
+    no_traceback,
+    opened,
+    settings_for,
+    store_option,
+)
 
 __all__ = ["analyze"]
 
@@ -21,14 +27,7 @@ _EXAMPLES = 5
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the analytics as JSON.")
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=DEFAULT_MIN_CONFIDENCE,
-    show_default=True,
-    help="Count a proposed implementation link from this confidence (confirmed and stated "
-    "links always count, rejected never).",
-)
+@min_confidence_option
 @click.option(
     "--province",
     metavar="UNIT",

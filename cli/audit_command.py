@@ -12,8 +12,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
-from queries.reviews import DEFAULT_MIN_CONFIDENCE
+from cli.common import (
+    CommandFailed,
+    min_confidence_option,
+    no_traceback,
+    opened,
+    settings_for,
+    store_option,
+)
 
 if TYPE_CHECKING:
     from queries.audit import AuditReport
@@ -33,14 +39,7 @@ _SNIPPET = 160
     default=None,
     help="Judge deadlines on this day (YYYY-MM-DD). Default: today.",
 )
-@click.option(
-    "--min-confidence",
-    type=click.FloatRange(0.0, 1.0),
-    default=DEFAULT_MIN_CONFIDENCE,
-    show_default=True,
-    help="Count a proposed implementation link from this confidence (confirmed and stated "
-    "links always count, rejected never).",
-)
+@min_confidence_option
 @store_option
 @no_traceback
 def audit(

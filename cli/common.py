@@ -19,7 +19,14 @@ from config import SETTINGS, Settings, load_settings
 from ontology.identifiers import IriFactory
 from store import GraphStore, StoreError, open_store
 
-__all__ = ["CommandFailed", "no_traceback", "opened", "settings_for", "store_option"]
+__all__ = [
+    "CommandFailed",
+    "min_confidence_option",
+    "no_traceback",
+    "opened",
+    "settings_for",
+    "store_option",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -92,3 +99,17 @@ def no_traceback(function: F) -> F:
             ) from error
 
     return wrapper  # type: ignore[return-value]
+
+
+def min_confidence_option(function: F) -> F:
+    """Add `--min-confidence`, the confidence from which a proposed link counts."""
+    from queries.reviews import DEFAULT_MIN_CONFIDENCE
+
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=DEFAULT_MIN_CONFIDENCE,
+        show_default=True,
+        help="Count a proposed link only at or above this confidence (stated and confirmed "
+        "links always count, rejected never).",
+    )(function)

@@ -13,30 +13,21 @@ from typing import Any
 import click
 from rdflib import URIRef
 
-from cli.common import CommandFailed, no_traceback, opened, settings_for, store_option
+from cli.common import (
+    CommandFailed,
+    min_confidence_option,
+    no_traceback,
+    opened,
+    settings_for,
+    store_option,
+)
 from queries.lookup import NotFound
-from queries.reviews import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["QUESTION_COMMANDS"]
-
-_MIN_CONFIDENCE_HELP = (
-    "Use proposed links only at or above this confidence (stated and confirmed links always "
-    f"count, rejected never). Default: {DEFAULT_MIN_CONFIDENCE}."
-)
 
 
 def _print_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _min_confidence_option(function: Any) -> Any:
-    return click.option(
-        "--min-confidence",
-        type=click.FloatRange(0.0, 1.0),
-        default=DEFAULT_MIN_CONFIDENCE,
-        show_default=True,
-        help=_MIN_CONFIDENCE_HELP,
-    )(function)
 
 
 def _short(text: str, limit: int = 110) -> str:
@@ -51,7 +42,7 @@ def _short(text: str, limit: int = 110) -> str:
     "--all", "include_unused", is_flag=True, help="Also list proposals under the threshold."
 )
 @click.option("--indicators", is_flag=True, help="Also list the document's indicators.")
-@_min_confidence_option
+@min_confidence_option
 @store_option
 @no_traceback
 def links(
@@ -104,7 +95,7 @@ def links(
 @click.command()
 @click.argument("node")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@_min_confidence_option
+@min_confidence_option
 @store_option
 @no_traceback
 def lineage(node: str, as_json: bool, min_confidence: float, store_location: str | None) -> None:
@@ -147,7 +138,7 @@ def lineage(node: str, as_json: bool, min_confidence: float, store_location: str
 @click.option(
     "--reviewed-only", is_flag=True, help="Count only stated links and links a reviewer confirmed."
 )
-@_min_confidence_option
+@min_confidence_option
 @store_option
 @no_traceback
 def coverage(
@@ -157,19 +148,14 @@ def coverage(
 
     UNIT is a commune or province name (accents optional: "vinh phong") or its IRI.
     """
-    from queries.coverage import commune_coverage, province_coverage, resolve_unit
+    from queries.coverage import coverage_of, resolve_unit
 
     with opened(settings_for(store_location), read_only=True) as (store, _iris):
         try:
             found = resolve_unit(store, unit)
         except NotFound as error:
             raise CommandFailed(str(error)) from error
-        options = {"min_confidence": min_confidence, "reviewed_only": reviewed_only}
-        if found.is_province:
-            matrix = province_coverage(store, found, **options)
-            data = matrix.to_json()
-        else:
-            data = commune_coverage(store, found, **options).to_json()
+        data = coverage_of(store, found, min_confidence=min_confidence, reviewed_only=reviewed_only)
     if as_json:
         _print_json(data)
         return

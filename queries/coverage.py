@@ -34,6 +34,7 @@ __all__ = [
     "ProvinceCoverage",
     "Unit",
     "commune_coverage",
+    "coverage_of",
     "programme_applies",
     "province_coverage",
     "resolve_unit",
@@ -322,3 +323,15 @@ def province_coverage(
             )
         )
     return result
+
+
+def coverage_of(
+    store: GraphStore,
+    unit: Unit,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    reviewed_only: bool = False,
+) -> dict[str, object]:
+    """Return the JSON form of `unit`'s coverage: the matrix for a province, else the list."""
+    query = province_coverage if unit.is_province else commune_coverage
+    return query(store, unit, min_confidence=min_confidence, reviewed_only=reviewed_only).to_json()
