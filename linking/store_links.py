@@ -27,6 +27,7 @@ from linking import (
     LINK_THRESHOLD,
     Candidate,
     Linker,
+    Proposal,
     build_item_candidates,
     build_programme_candidates,
 )
@@ -122,7 +123,7 @@ def _write_link(
     iris: IriFactory,
     source: URIRef,
     target: URIRef,
-    proposal: object,
+    proposal: Proposal,
     confidence: float,
 ) -> None:
     link = iris.implementation_link(source, target)
@@ -134,8 +135,8 @@ def _write_link(
     value = Decimal(f"{confidence:.4f}")
     graph.add((link, MG.confidence, Literal(value, datatype=XSD.decimal)))
     graph.add((link, PROV.wasAttributedTo, iris.software_agent()))
-    graph.add((link, RDFS.comment, Literal(str(getattr(proposal, "method", "similarity")))))
-    terms = list(getattr(proposal, "evidence", ()))
+    graph.add((link, RDFS.comment, Literal(proposal.method)))
+    terms = list(proposal.evidence)
     if terms:
         # One literal keeps the order (most telling term first); EVIDENCE_SEPARATOR splits it.
         graph.add((link, MG.evidence, Literal(EVIDENCE_SEPARATOR.join(terms))))
