@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ontology.identifiers import NATION, Jurisdiction
 from vntext import fold_tone_placement, match_key, normalize_unicode
@@ -205,6 +206,7 @@ def agency_key(name: str, jurisdiction: Jurisdiction) -> str:
     return match_key(agency_label(name, jurisdiction))
 
 
+@lru_cache(maxsize=4096)
 def resolve_agency(name: str, document_jurisdiction: Jurisdiction) -> AgencyName:
     """Return the body `name` names in a document of `document_jurisdiction`, placed and keyed.
 

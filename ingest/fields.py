@@ -57,8 +57,11 @@ FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 """Field code → words that speak of that field (from the answer keys' topic table)."""
 
-_FOLDED = {
-    field: tuple(fold_tone_placement(word) for word in words)
+_FOLDED: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    field: tuple(
+        (folded, re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)"))
+        for folded in (fold_tone_placement(word) for word in words)
+    )
     for field, words in FIELD_KEYWORDS.items()
 }
 
@@ -72,14 +75,16 @@ _GROUP_FIELDS = (
 )
 
 
-def _count(word: str, text: str) -> int:
-    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+def _count(word: str, pattern: re.Pattern[str], text: str) -> int:
+    # Most keywords are absent: a plain substring test spares the regex for them.
+    return len(pattern.findall(text)) if word in text else 0
 
 
 def _scores(text: str) -> dict[str, int]:
     folded = fold_tone_placement(text.lower())
     return {
-        field: sum(_count(word, folded) for word in words) for field, words in _FOLDED.items()
+        field: sum(_count(word, pattern, folded) for word, pattern in words)
+        for field, words in _FOLDED.items()
     }
 
 

@@ -11,6 +11,7 @@ a colon, a named border area, or the name of one of the places listed elsewhere.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.model import Programme, SourceText, Span
 from vntext import fold_tone_placement
@@ -37,9 +38,10 @@ _STOPWORD_TEXT = (
 _STOPWORDS = frozenset(re.findall(r"\w+", _STOPWORD_TEXT))
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
     folded = fold_tone_placement(text.lower())
-    return {word for word in re.findall(r"\w+", folded) if word not in _STOPWORDS}
+    return frozenset(word for word in re.findall(r"\w+", folded) if word not in _STOPWORDS)
 
 
 def _programme_lines(lines: list[tuple[str, int]]) -> tuple[str, list[tuple[str, str, int]]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from vntext.normalize import normalize_unicode
 
@@ -23,6 +24,8 @@ _WORD = re.compile(r"\w+")
 _MOVABLE_PAIRS = ("oa", "oe", "uy")
 
 
+# Documents reuse a small vocabulary of syllables, so each is rebuilt once.
+@lru_cache(maxsize=1 << 16)
 def _move_tone(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [ch for ch in decomposed if ch in _TONE_MARKS]
