@@ -28,9 +28,18 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="Say what each file is going through.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=lambda: os.cpu_count() or 1,
+    show_default="the number of CPUs",
+    help="Processes that read and extract files while one writes them (1: no extra process).",
+)
 @store_option
 @no_traceback
-def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -> None:
+def ingest(
+    paths: tuple[Path, ...], verbose: bool, workers: int, store_location: str | None
+) -> None:
     """Ingest documents (files or folders) into the store, each all-or-nothing.
 
     Prints one line per file. Exit status 0 when every file was ingested, 1 when any failed
@@ -60,6 +69,7 @@ def ingest(paths: tuple[Path, ...], verbose: bool, store_location: str | None) -
                 max_bytes=settings.max_file_bytes,
                 progress=progress,
                 search_index=index,
+                workers=workers,
             )
         finally:
             if index is not None:

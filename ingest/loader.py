@@ -9,16 +9,18 @@ that fails leaves the store as it was, and the other files of the batch go on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
-from ingest.errors import IngestError
-from ingest.graph_builder import build_document_graph
-from ingest.pipeline import DEFAULT_MAX_BYTES, extract
+from ingest.pipeline import DEFAULT_MAX_BYTES
+from ingest.prepared import PreparationFailure, PreparedDocument, prepare_document
 from ingest.readers import supported_suffixes
 from linking.store_links import LinkSummary, rebuild_links
 from ontology.identifiers import IriFactory
@@ -28,10 +30,21 @@ from store import GraphStore, StoreError
 if TYPE_CHECKING:
     from search import SearchIndex
 
-__all__ = ["FileResult", "IngestReport", "expand_paths", "ingest_paths"]
+__all__ = [
+    "FileResult",
+    "IngestReport",
+    "expand_paths",
+    "ingest_file",
+    "ingest_paths",
+    "write_prepared",
+]
 
 Progress = Callable[[str, Path], None]
 """Called with a stage name ("reading", "writing", "done") and the file."""
+
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 8
+_CHUNK = 4
 
 _SAME_CONTENT = """
 SELECT DISTINCT ?g WHERE { GRAPH ?g { ?document $hasHash $hash } }
@@ -113,39 +126,55 @@ def _graphs_with_content(store: GraphStore, content_hash: str) -> list[URIRef]:
     return [URIRef(str(row["g"])) for row in rows]
 
 
-def ingest_file(
-    store: GraphStore, path: Path, *, iris: IriFactory, max_bytes: int, progress: Progress
+def write_prepared(
+    store: GraphStore, prepared: PreparedDocument | PreparationFailure, progress: Progress
 ) -> FileResult:
-    """Ingest one file; return its result. Never raises for a bad file."""
-    try:
-        progress("reading", path)
-        extraction = extract(path, max_bytes=max_bytes)
-        built = build_document_graph(extraction, iris)
-    except IngestError as error:
-        return FileResult(str(path), False, error=str(error))
-    except Exception as error:  # an extractor bug must not stop the batch
-        return FileResult(
-            str(path),
-            False,
-            error=f"{path}: internal error while extracting: {type(error).__name__}: {error}",
-        )
+    """Store one prepared document in one transaction; return its result. Never raises."""
+    if isinstance(prepared, PreparationFailure):
+        return FileResult(prepared.path, False, error=prepared.error)
+    path = Path(prepared.path)
     try:
         progress("writing", path)
-        replaced = {
-            name: Graph() for name in _graphs_with_content(store, extraction.source.content_hash)
-        }
-        replaced[built.graph_name] = built.graph
-        store.replace_graphs(replaced)
+        graph_name = URIRef(prepared.graph_name)
+        # The same content ingested earlier (from another path or name) is replaced, not kept twice.
+        earlier = [
+            name
+            for name in _graphs_with_content(store, prepared.content_hash)
+            if name != graph_name
+        ]
+        store.write_graph_text(graph_name, prepared.ntriples, replacing=earlier)
     except StoreError as error:
         return FileResult(str(path), False, error=f"{path}: not written: {error}")
     progress("done", path)
     return FileResult(
         str(path),
         True,
-        document=str(built.document),
-        graph=str(built.graph_name),
-        triples=len(built.graph),
+        document=prepared.document,
+        graph=prepared.graph_name,
+        triples=prepared.triples,
     )
+
+
+def ingest_file(
+    store: GraphStore, path: Path, *, iris: IriFactory, max_bytes: int, progress: Progress
+) -> FileResult:
+    """Ingest one file; return its result. Never raises for a bad file."""
+    progress("reading", path)
+    prepared = prepare_document(path, base_iri=iris.base, max_bytes=max_bytes)
+    return write_prepared(store, prepared, progress)
+
+
+def _prepared_in_workers(
+    files: list[Path], *, iris: IriFactory, max_bytes: int, workers: int
+) -> Iterator[PreparedDocument | PreparationFailure]:
+    """Yield the files prepared by `workers` processes, in the order of `files`."""
+    # Forked: a spawned worker must re-import the caller's main module, which an embedding
+    # program may not have. Workers never touch the parent's open store and leave with
+    # os._exit, so its files are neither used nor closed by them.
+    context = multiprocessing.get_context("fork")
+    prepare = partial(prepare_document, base_iri=iris.base, max_bytes=max_bytes)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(prepare, files, chunksize=_CHUNK)
 
 
 def ingest_paths(
@@ -156,18 +185,29 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     search_index: SearchIndex | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """Ingest every file under `paths` into `store`; return one result per file.
 
+    With `workers` > 1 and enough files, files are read and extracted in that many worker
+    processes while this process writes them, each document still in its own transaction.
     When any file was ingested, the links graph and then `search_index` (if given) are
     rebuilt; their failures are reported in the report, never raised.
     """
     files, bad_paths = expand_paths(paths)
     report = IngestReport(results=list(bad_paths))
-    for path in files:
-        report.results.append(
-            ingest_file(store, path, iris=iris, max_bytes=max_bytes, progress=progress or _quiet)
-        )
+    progress = progress or _quiet
+    if workers > 1 and len(files) >= _PARALLEL_FROM:
+        for prepared in _prepared_in_workers(
+            files, iris=iris, max_bytes=max_bytes, workers=workers
+        ):
+            progress("reading", Path(prepared.path))
+            report.results.append(write_prepared(store, prepared, progress))
+    else:
+        for path in files:
+            report.results.append(
+                ingest_file(store, path, iris=iris, max_bytes=max_bytes, progress=progress)
+            )
     if report.succeeded:
         # Documents are already stored whole; a failed rebuild leaves the earlier links graph.
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Self
 
@@ -94,6 +94,20 @@ class GraphStore(ABC):
                 operations.append(insert_data_block(name, graph))
         if operations:
             self.update(" ;\n".join(operations))
+
+    def write_graph_text(
+        self, graph_name: URIRef, ntriples: str, *, replacing: Iterable[URIRef] = ()
+    ) -> None:
+        """Make `ntriples` (N-Triples text) the whole content of `graph_name`, atomically.
+
+        The graph's earlier content and the graphs `replacing` are dropped in the same
+        transaction: readers and a crash see all of it or none of it.
+        """
+        names = dict.fromkeys([*replacing, graph_name])
+        operations = [f"DROP SILENT GRAPH {term_text(name)}" for name in names]
+        if ntriples.strip():
+            operations.append(f"INSERT DATA {{ GRAPH {term_text(graph_name)} {{\n{ntriples}}} }}")
+        self.update(" ;\n".join(operations))
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove the named graph `graph_name` and everything in it (no error if absent)."""

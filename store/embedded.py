@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 
 from store.base import Bindings, GraphStore
 from store.errors import QuerySyntaxError, StoreError, StoreLockedError
@@ -99,6 +100,26 @@ class EmbeddedStore(GraphStore):
             raise QuerySyntaxError(f"invalid SPARQL update: {error}") from error
         except OSError as error:
             raise StoreError(f"{self.directory}: the update was not written: {error}") from error
+
+    def write_graph_text(
+        self, graph_name: URIRef, ntriples: str, *, replacing: Iterable[URIRef] = ()
+    ) -> None:
+        """Make `ntriples` (N-Triples text) the whole content of `graph_name`, atomically.
+
+        A new graph is loaded directly, about twice as fast as the SPARQL update that a
+        replacement needs; both are single transactions.
+        """
+        replacing = list(replacing)
+        target = ox.NamedNode(str(graph_name))
+        if replacing or self.read_only or self._store.contains_named_graph(target):
+            super().write_graph_text(graph_name, ntriples, replacing=replacing)
+            return
+        try:
+            self._store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        except SyntaxError as error:
+            raise StoreError(f"{self.directory}: the graph was not written: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.directory}: the graph was not written: {error}") from error
 
     def dump_nquads(self) -> bytes:
         """Return every quad of the store as N-Quads (named graphs kept)."""

@@ -18,6 +18,7 @@ __all__ = [
     "solution_rows",
     "term_text",
     "to_oxigraph",
+    "triples_text",
 ]
 
 
@@ -54,7 +55,8 @@ def term_text(term: Node) -> str:
     return str(to_oxigraph(term))
 
 
-def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+def triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """Return the triples as N-Triples text, one line each (also valid inside INSERT DATA)."""
     # pyoxigraph's N-Triples writer escapes every term safely for SPARQL, including literals
     # with quotes, newlines and braces.
     converted = [
@@ -66,7 +68,7 @@ def _triples_text(triples: Iterable[tuple[Node, Node, Node]]) -> str:
 
 def insert_data_block(graph_name: URIRef, graph: Graph) -> str:
     """Return `INSERT DATA { GRAPH <g> { ... } }` text holding every triple of `graph`."""
-    return f"INSERT DATA {{ GRAPH {term_text(graph_name)} {{\n{_triples_text(graph)}}} }}"
+    return f"INSERT DATA {{ GRAPH {term_text(graph_name)} {{\n{triples_text(graph)}}} }}"
 
 
 def solution_rows(result: ox.QuerySolutions) -> list[Row]:

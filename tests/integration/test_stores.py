@@ -10,8 +10,9 @@ from rdflib import Graph, Literal, URIRef
 
 from ingest.loader import ingest_paths
 from ontology.identifiers import IriFactory
-from ontology.vocabulary import MG, RDF
+from ontology.vocabulary import MG, PROV, RDF
 from queries.stats import graph_stats
+from store.terms import triples_text
 from store import (
     EmbeddedStore,
     GraphStore,
@@ -22,6 +23,7 @@ from store import (
 )
 
 IRIS = IriFactory()
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 G = URIRef("http://example.org/graph/one")
 NODE = URIRef("http://example.org/node")
 
@@ -47,6 +49,16 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
 def texts(store: GraphStore) -> list[str]:
     rows = store.select("SELECT ?t WHERE { GRAPH $g { ?n $p ?t } }", {"g": G, "p": MG.text})
     return sorted(str(row["t"]) for row in rows)
+
+
+def test_write_graph_text_loads_replaces_and_drops_the_named_others(store: GraphStore) -> None:
+    other = URIRef("http://example.org/graph/same-content-elsewhere")
+    store.replace_graph(other, small_graph("bản cũ ở chỗ khác"))
+    store.write_graph_text(G, triples_text(small_graph("lần một \"trích\" {ngoặc}")))
+    assert texts(store) == ['lần một "trích" {ngoặc}']
+    store.write_graph_text(G, triples_text(small_graph("lần hai")), replacing=[other])
+    assert texts(store) == ["lần hai"]
+    assert other not in store.named_graphs()
 
 
 def test_replace_graph_swaps_the_whole_graph(store: GraphStore) -> None:
@@ -105,6 +117,25 @@ def test_embedded_and_remote_stores_give_the_same_statistics(
             results.append(graph_stats(store, IRIS).to_json())
     assert results[0] == results[1]
     assert results[0]["documents"] == 5
+
+
+def test_ingest_in_worker_processes_stores_exactly_what_one_process_does(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    files = [*sorted(corpus_dir.glob("*.txt")), *sorted(SAMPLES.glob("*.txt"))]
+    assert len(files) >= 8  # enough for the loader to start its workers
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip archive")
+    dumps = []
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"w{workers}"), base_iri=IRIS.base) as store:
+            report = ingest_paths(store, [*files, broken], iris=IRIS, workers=workers)
+            assert [r.path for r in report.failed] == [str(broken)]
+            assert len(report.succeeded) == len(files)
+            lines = store.dump_nquads().decode("utf-8").splitlines()
+            # When each ingest ended differs between the runs; everything else must not.
+            dumps.append({line for line in lines if str(PROV.endedAtTime) not in line})
+    assert dumps[0] == dumps[1]
 
 
 def test_a_second_writer_is_refused_with_a_clear_message(tmp_path: Path) -> None:
