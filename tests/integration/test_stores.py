@@ -12,7 +12,6 @@ from ingest.loader import ingest_paths
 from ontology.identifiers import IriFactory
 from ontology.vocabulary import MG, PROV, RDF
 from queries.stats import graph_stats
-from store.terms import triples_text
 from store import (
     EmbeddedStore,
     GraphStore,
@@ -21,6 +20,7 @@ from store import (
     StoreLockedError,
     open_store,
 )
+from store.terms import triples_text
 
 IRIS = IriFactory()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
