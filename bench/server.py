@@ -1,0 +1,63 @@
+"""Starting a real `mandate serve` on a free loopback port and waiting until it answers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+__all__ = ["free_port", "serving"]
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(store: Path, *, timeout: float = 60.0) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """Yield the `mandate serve` process over `store` and its base URL, once it answers.
+
+    The server is stopped (terminate, then kill) on exit. Raises RuntimeError when it exits
+    or does not answer `/api/stats` within `timeout` seconds.
+    """
+    port = free_port()
+    mandate = str(Path(sys.executable).with_name("mandate"))
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [mandate, "serve", "--store", str(store), "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if process.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError("mandate serve exited: " + log.read().decode()[-1000:])
+                try:
+                    if httpx.get(f"{url}/api/stats", timeout=5).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"mandate serve did not answer within {timeout} s")
+                time.sleep(0.2)
+            yield process, url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
