@@ -18,6 +18,8 @@ class Scale:
     query_targets: int
     threeway_targets: int
     api_seconds: float
+    quality_sample: int = 40
+    """How many of the extract sample's documents are scored against their answer keys."""
     ingest_runs: int | None = None
     """When set, the ingest stage runs this many times whatever --runs says (national: 1)."""
     rdflib_one_province: bool = False
@@ -33,7 +35,7 @@ SCALES: dict[str, Scale] = {
     scale.name: scale
     for scale in (
         Scale(
-            "tiny", 1, 3, extract_sample=200, query_targets=100, threeway_targets=20, api_seconds=10
+            "tiny", 1, 3, extract_sample=200, query_targets=30, threeway_targets=10, api_seconds=10
         ),
         Scale(
             "province",
