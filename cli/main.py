@@ -275,8 +275,9 @@ def _register_question_commands() -> None:
     from cli.questions import QUESTION_COMMANDS
     from cli.search_command import search
     from cli.serve_command import serve
+    from cli.synth_command import synth
 
-    for command in (*QUESTION_COMMANDS, analyze, audit, neo4j, search, serve):
+    for command in (*QUESTION_COMMANDS, analyze, audit, neo4j, search, serve, synth):
         cli.add_command(command)
 
 
