@@ -15,7 +15,7 @@ from synth.geography import Commune
 from synth.indicators import make_indicators
 from synth.model import Doc, cut_task_text, first_words
 from synth.province_docs import XIV, ProvinceContext, ProvincialProgramme
-from synth.references import CENTRAL, congress_reference, numbered_reference
+from synth.references import CENTRAL, Central, congress_reference, numbered_reference
 from synth.tasks import realise
 
 __all__ = ["CommuneParty", "build_commune_plan", "build_commune_programme"]
@@ -283,6 +283,7 @@ class _Writer:
         for _attempt in range(20):
             roll = rng.random()
             own_timing, own_lead = None, ([], [])
+            cited: tuple[Central, str] | None = None
             if programme and roll < 0.06:
                 text = next(t for t, p in self.ctx.tasks if p is programme)
             elif programme and roll < 0.10:
@@ -316,8 +317,7 @@ class _Writer:
                     chosen = central[0]
                     span = chosen.span(comma=rng.random() < 0.5)
                     text = f"Thực hiện có hiệu quả {span}; {_lower_first(text)}"
-                    self.cited_central.add(chosen.number)
-                    self.doc.cite(chosen.reference(span))
+                    cited = (chosen, span)
                 if rng.random() < 0.1:
                     text = f"{text[:-1]} (hoàn thành trong quý {rng.choice(_QUARTERS)}/2026)."
                     own_timing = text[text.rindex("(") + 1 : -2]
@@ -334,8 +334,12 @@ class _Writer:
             if programme is None:
                 numbers = []
             head = " ".join(text.split()[:10])
-            if head not in self.seen:
+            if head not in self.seen or _attempt == 19:
                 self.seen.add(head)
+                if cited is not None:
+                    # Only a citation that stays in the text goes into the key.
+                    self.cited_central.add(cited[0].number)
+                    self.doc.cite(cited[0].reference(cited[1]))
                 return text, numbers, own_timing, own_lead
             numbers = [programme.number] if programme else []
         return text, numbers, own_timing, own_lead

@@ -76,6 +76,15 @@ def manifest(corpus: Path) -> dict:
     return json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(scope="module")
+def answers(corpus: Path, manifest: dict) -> dict[str, dict]:
+    """What extraction reads from each document, by key file name."""
+    return {
+        Path(row["key"]).name: extract(corpus / row["path"]).to_answer_key()
+        for row in manifest["documents"]
+    }
+
+
 def test_manifest_counts_match_the_files(corpus: Path, manifest: dict) -> None:
     rows = manifest["documents"]
     assert len(rows) == 2 * 2 + 2 * 2 * 2
@@ -105,12 +114,11 @@ def test_every_key_has_the_gold_schema(corpus: Path, manifest: dict) -> None:
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason=f"the scoring tool is missing: {SCORER}")
-def test_extraction_scores_above_the_floor(corpus: Path, manifest: dict, tmp_path: Path) -> None:
-    for row in manifest["documents"]:
-        answer = extract(corpus / row["path"]).to_answer_key()
-        (tmp_path / Path(row["key"]).name).write_text(
-            json.dumps(answer, ensure_ascii=False), encoding="utf-8"
-        )
+def test_extraction_scores_above_the_floor(
+    corpus: Path, answers: dict[str, dict], tmp_path: Path
+) -> None:
+    for name, answer in answers.items():
+        (tmp_path / name).write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
     scored = subprocess.run(
         [sys.executable, str(SCORER), "--dir", str(corpus / "keys"), str(tmp_path)],
         capture_output=True,
@@ -127,3 +135,15 @@ def test_every_document_ingests(corpus: Path, manifest: dict, mandate: Mandate) 
     result = mandate("ingest", *paths)
     assert result.exit_code == 0, result.output
     assert f"{len(paths)} ingested, 0 failed" in result.output
+
+
+def test_every_numbered_reference_of_a_key_is_in_its_text(
+    corpus: Path, manifest: dict, answers: dict[str, dict]
+) -> None:
+    # Regression: a citation drawn for a task that was then discarded stayed in the key.
+    for row in manifest["documents"]:
+        answer = answers[Path(row["key"]).name]
+        key = json.loads((corpus / row["key"]).read_text(encoding="utf-8"))
+        found = {ref["number"] for ref in answer["references"]}
+        for ref in key["references"]:
+            assert ref["number"] is None or ref["number"] in found, (row["path"], ref["number"])
