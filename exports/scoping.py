@@ -1,4 +1,4 @@
-"""Exporting one document: its own named graph, and the derived links that start in it."""
+"""Exporting one document: its own named graph, what it mentions, and the links from it."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ __all__ = ["document_store"]
 def document_store(store: GraphStore, iris: IriFactory, document: URIRef) -> MemoryStore:
     """Return an in-memory store holding `document`'s named graph and its derived links.
 
+    What the shared graph says about the nodes the document mentions (agencies, units,
+    cited documents) comes along, in the shared graph, so the export names them.
+
     The links kept are the statements of the links graph about the document's own nodes
     (their proposed links and what those links say), in the links graph, so an export of
     one document shows how its tasks were linked. Raises NotFound for a document that was
@@ -36,6 +39,12 @@ def document_store(store: GraphStore, iris: IriFactory, document: URIRef) -> Mem
     )
     for row in rows:
         quads.append(_quad((row["s"], row["p"], row["o"]), links_graph))
+    shared_graph = iris.shared_graph()
+    rows = store.select(
+        load_query("export_document_shared"), {"graph": graph_name, "shared": shared_graph}
+    )
+    for row in rows:
+        quads.append(_quad((row["s"], row["p"], row["o"]), shared_graph))
     subset.oxigraph().extend(quads)
     return subset
 

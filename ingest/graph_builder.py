@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from ingest.agencies import agency_jurisdiction, agency_label
 from ingest.graph_nodes import (
@@ -90,6 +91,9 @@ _THIRTEENTH_TERM_START = 2021
 _NATIONAL_CONGRESS_BODY = "Đại hội đại biểu toàn quốc"
 
 
+Triple = tuple[Node, Node, Node]
+
+
 @dataclass(frozen=True)
 class DocumentGraph:
     """The RDF statements of one document and the names that place them in the store."""
@@ -97,6 +101,23 @@ class DocumentGraph:
     document: URIRef
     graph_name: URIRef
     graph: Graph
+
+    def owns(self, node: object) -> bool:
+        """Return whether `node` is the document or one of the nodes minted inside it."""
+        text = str(node)
+        return text == str(self.document) or text.startswith(str(self.document) + "/")
+
+    def partition(self) -> tuple[list[Triple], list[Triple]]:
+        """Return the statements about the document's own nodes, and those about others.
+
+        The first belong in the document's graph; the second (units, agencies, cited
+        documents, ...) in the shared graph, where many documents state them once.
+        """
+        owned: list[Triple] = []
+        shared: list[Triple] = []
+        for triple in self.graph:
+            (owned if self.owns(triple[0]) else shared).append(triple)
+        return owned, shared
 
 
 def jurisdiction_of(info: DocumentInfo) -> Jurisdiction:

@@ -142,7 +142,11 @@ def write_prepared(
             for name in _graphs_with_content(store, prepared.content_hash)
             if name != graph_name
         ]
-        store.write_graph_text(graph_name, prepared.ntriples, replacing=earlier)
+        store.write_graphs(
+            replace={graph_name: prepared.ntriples},
+            add={URIRef(prepared.shared_graph): prepared.shared},
+            drop=earlier,
+        )
     except StoreError as error:
         return FileResult(str(path), False, error=f"{path}: not written: {error}")
     progress("done", path)

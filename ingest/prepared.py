@@ -20,13 +20,19 @@ __all__ = ["PreparationFailure", "PreparedDocument", "prepare_document"]
 
 @dataclass(frozen=True)
 class PreparedDocument:
-    """A document's whole graph as N-Triples text, with what the writer needs to place it."""
+    """A document's statements as N-Triples text, with what the writer needs to place them.
+
+    `ntriples` holds the statements about the document's own nodes (its named graph);
+    `shared` those about the units, agencies and documents it mentions (the shared graph).
+    """
 
     path: str
     document: str
     graph_name: str
+    shared_graph: str
     content_hash: str
     ntriples: str
+    shared: str
     triples: int
 
 
@@ -44,8 +50,10 @@ def prepare_document(
     """Return the file's graph as N-Triples, or the failure; never raises for a bad file."""
     try:
         extraction = extract(path, max_bytes=max_bytes)
-        built = build_document_graph(extraction, IriFactory(base_iri))
-        text = triples_text(built.graph)
+        iris = IriFactory(base_iri)
+        built = build_document_graph(extraction, iris)
+        owned, shared = built.partition()
+        owned_text, shared_text = triples_text(owned), triples_text(shared)
     except IngestError as error:
         return PreparationFailure(str(path), str(error))
     except Exception as error:  # an extractor bug must not stop the batch
@@ -56,7 +64,9 @@ def prepare_document(
         path=str(path),
         document=str(built.document),
         graph_name=str(built.graph_name),
+        shared_graph=str(iris.shared_graph()),
         content_hash=extraction.source.content_hash,
-        ntriples=text,
+        ntriples=owned_text,
+        shared=shared_text,
         triples=len(built.graph),
     )

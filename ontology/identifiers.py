@@ -158,6 +158,16 @@ class IriFactory:
         """Return the named graph that holds what was extracted from `document`."""
         return self._iri("graph/" + str(document)[len(self.base) :])
 
+    def shared_graph(self) -> URIRef:
+        """Return the named graph of statements about nodes many documents mention.
+
+        Units, agencies, terms and the documents a document cites are described once here
+        (a named graph is a set), not once per mentioning document: the store's union view
+        repeats a statement for every graph holding it, and a join over a node cited by
+        thousands of documents would multiply those copies.
+        """
+        return self._iri("graph/shared")
+
     def reference_graph(self) -> URIRef:
         """Return the named graph of reference data (ontology, concept schemes)."""
         return self._iri("graph/reference")

@@ -95,19 +95,29 @@ class GraphStore(ABC):
         if operations:
             self.update(" ;\n".join(operations))
 
-    def write_graph_text(
-        self, graph_name: URIRef, ntriples: str, *, replacing: Iterable[URIRef] = ()
+    def write_graphs(
+        self,
+        *,
+        replace: Mapping[URIRef, str],
+        add: Mapping[URIRef, str] | None = None,
+        drop: Iterable[URIRef] = (),
     ) -> None:
-        """Make `ntriples` (N-Triples text) the whole content of `graph_name`, atomically.
+        """Write N-Triples texts in one transaction: all of it happens, or none of it.
 
-        The graph's earlier content and the graphs `replacing` are dropped in the same
-        transaction: readers and a crash see all of it or none of it.
+        Each graph of `replace` gets exactly its text as content, each text of `add` is
+        added to what its graph holds, and the graphs of `drop` are emptied.
         """
-        names = dict.fromkeys([*replacing, graph_name])
+        names = dict.fromkeys([*drop, *replace])
         operations = [f"DROP SILENT GRAPH {term_text(name)}" for name in names]
-        if ntriples.strip():
-            operations.append(f"INSERT DATA {{ GRAPH {term_text(graph_name)} {{\n{ntriples}}} }}")
-        self.update(" ;\n".join(operations))
+        blocks = [
+            f"GRAPH {term_text(name)} {{\n{text}}}"
+            for name, text in [*replace.items(), *(add or {}).items()]
+            if text.strip()
+        ]
+        if blocks:
+            operations.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if operations:
+            self.update(" ;\n".join(operations))
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove the named graph `graph_name` and everything in it (no error if absent)."""

@@ -26,8 +26,12 @@ def test_one_document_exports_its_graph_and_links(corpus_store: Mandate, corpus_
     result = corpus_store("export", "--format", "nquads", "--document", plan)
     assert result.exit_code == 0, result.output
     graphs = {line.rsplit(" ", 2)[-2] for line in result.output.splitlines() if line.strip()}
-    assert len(graphs) == 2 and any("/graph/links>" in graph for graph in graphs)
+    assert len(graphs) == 3
+    assert any("/graph/links>" in graph for graph in graphs)
     assert "qualifiedImplementation" in result.output
+    # The bodies the plan assigns tasks to come with their names, from the shared graph.
+    shared = [line for line in result.output.splitlines() if "/graph/shared>" in line]
+    assert any("/agency/" in line and "prefLabel" in line for line in shared)
     assert "Cao Minh" not in result.output and "Tân Minh" not in result.output
     alone = tmp_path / "plan.jsonld"
     corpus_store("export", "--format", "jsonld", "--document", plan, "-o", str(alone))

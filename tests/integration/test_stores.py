@@ -51,14 +51,23 @@ def texts(store: GraphStore) -> list[str]:
     return sorted(str(row["t"]) for row in rows)
 
 
-def test_write_graph_text_loads_replaces_and_drops_the_named_others(store: GraphStore) -> None:
+def test_write_graphs_replaces_adds_and_drops_in_one_go(store: GraphStore) -> None:
     other = URIRef("http://example.org/graph/same-content-elsewhere")
+    shared = URIRef("http://example.org/graph/shared")
     store.replace_graph(other, small_graph("bản cũ ở chỗ khác"))
-    store.write_graph_text(G, triples_text(small_graph("lần một \"trích\" {ngoặc}")))
+    first = triples_text(small_graph('lần một "trích" {ngoặc}'))
+    store.write_graphs(replace={G: first}, add={shared: triples_text(small_graph("chung"))})
     assert texts(store) == ['lần một "trích" {ngoặc}']
-    store.write_graph_text(G, triples_text(small_graph("lần hai")), replacing=[other])
+    second = triples_text(small_graph("lần hai"))
+    store.write_graphs(
+        replace={G: second}, add={shared: triples_text(small_graph("chung 2"))}, drop=[other]
+    )
     assert texts(store) == ["lần hai"]
     assert other not in store.named_graphs()
+    shared_texts = store.select(
+        "SELECT ?t WHERE { GRAPH $g { ?n $p ?t } }", {"g": shared, "p": MG.text}
+    )
+    assert sorted(str(row["t"]) for row in shared_texts) == ["chung", "chung 2"]
 
 
 def test_replace_graph_swaps_the_whole_graph(store: GraphStore) -> None:
