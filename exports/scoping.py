@@ -21,24 +21,21 @@ def document_store(store: GraphStore, iris: IriFactory, document: URIRef) -> Mem
     What the shared graph says about the nodes the document mentions (agencies, units,
     cited documents) comes along, in the shared graph, so the export names them.
 
-    The links kept are the statements of the links graph about the document's own nodes
-    (their proposed links and what those links say), in the links graph, so an export of
-    one document shows how its tasks were linked. Raises NotFound for a document that was
+    The links kept are the derived links of the document's own nodes (their proposed links
+    and what those links say), in the graph that holds them, so an export of one document
+    shows how its tasks were linked. Raises NotFound for a document that was
     only cited, never ingested.
     """
     graph_name = iris.document_graph(document)
-    links_graph = iris.links_graph()
     subset = MemoryStore()
     own = store.graph(graph_name)
     if not len(own):
         subset.close()
         raise NotFound(f"{document}: not an ingested document (it has no graph of its own)")
     quads = [_quad(triple, graph_name) for triple in own]
-    rows = store.select(
-        load_query("export_document_links"), {"graph": graph_name, "links": links_graph}
-    )
+    rows = store.select(load_query("export_document_links"), {"graph": graph_name})
     for row in rows:
-        quads.append(_quad((row["s"], row["p"], row["o"]), links_graph))
+        quads.append(_quad((row["s"], row["p"], row["o"]), URIRef(str(row["links"]))))
     shared_graph = iris.shared_graph()
     rows = store.select(
         load_query("export_document_shared"), {"graph": graph_name, "shared": shared_graph}

@@ -9,6 +9,7 @@ that fails leaves the store as it was, and the other files of the batch go on.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -215,11 +216,17 @@ def ingest_paths(
     if report.succeeded:
         # Documents are already stored whole; a failed rebuild leaves the earlier links graph.
         try:
-            report.links = rebuild_links(store, iris)
+            touched = [URIRef(result.document) for result in report.succeeded if result.document]
+            report.links = rebuild_links(store, iris, touched=touched, workers=workers)
         except StoreError as error:
             report.links_error = f"links not rebuilt: {error}"
         if search_index is not None:
             _rebuild_search(store, search_index, report)
+        if len(report.succeeded) >= _PARALLEL_FROM:
+            # A large batch leaves several times the store's size in superseded files; if
+            # compacting fails only that space is lost, the data are intact.
+            with contextlib.suppress(StoreError):
+                store.compact()
     return report
 
 

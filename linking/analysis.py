@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from linking.lexicon import topic_by_name, topics_in_words
 from linking.tokens import segment_terms, segments
@@ -13,6 +15,7 @@ __all__ = [
     "TOPIC_PREFIX",
     "is_topic",
     "readable_evidence",
+    "sentence_terms",
     "sentences",
     "text_terms",
 ]
@@ -43,6 +46,19 @@ def text_terms(text: str) -> Counter[str]:
     for name, count in topics_in_words([word for piece in pieces for word in piece]).items():
         found[TOPIC_PREFIX + name] += count
     return found
+
+
+# Commune plans repeat provincial wording and each other; a sentence is analysed once.
+@lru_cache(maxsize=1 << 16)
+def sentence_terms(text: str) -> tuple[tuple[str, Mapping[str, int]], ...]:
+    """Return each sentence of `text` with its terms, read-only (shared by every caller).
+
+    >>> [(sentence, terms["tôm"]) for sentence, terms in sentence_terms("Nuôi tôm. Bán tôm")]
+    [('Nuôi tôm.', 1), ('Bán tôm', 1)]
+    """
+    return tuple(
+        (sentence, MappingProxyType(text_terms(sentence))) for sentence in sentences(text)
+    )
 
 
 def is_topic(term: str) -> bool:

@@ -47,6 +47,14 @@ class TermIndex:
                     continue
                 weight = self._idf[term] * count * (k1 + 1) / (count + norm)
                 self._postings.setdefault(term, []).append((number, weight))
+        self._weights: list[dict[str, float]] = [{} for _ in documents]
+        for term, postings in self._postings.items():
+            for document, weight in postings:
+                self._weights[document][term] = weight
+        self._best = {
+            term: max(weight for _document, weight in postings)
+            for term, postings in self._postings.items()
+        }
 
     def _inverse(self, df: int) -> float:
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
@@ -66,14 +74,30 @@ class TermIndex:
         For a term no document has, the weight of a rare term met once by a document of
         average length: what an ideal candidate for that term would score.
         """
-        postings = self._postings.get(term)
-        if postings:
-            return max(weight for _document, weight in postings)
-        return self.idf(term)
+        best = self._best.get(term)
+        return best if best is not None else self.idf(term)
 
     def contains(self, term: str) -> bool:
         """Return whether any document has `term`."""
         return term in self._postings
+
+    def scores(self, query: Mapping[str, float]) -> dict[int, float]:
+        """Return each document sharing a term with `query` and its score (unordered).
+
+        `query` maps each term to its weight in the query. Cheaper than `search`, which
+        also says what each term contributed.
+        """
+        scores: dict[int, float] = {}
+        postings = self._postings
+        for term, weight in query.items():
+            for document, term_weight in postings.get(term, ()):
+                scores[document] = scores.get(document, 0.0) + weight * term_weight
+        return scores
+
+    def contributions(self, query: Mapping[str, float], document: int) -> dict[str, float]:
+        """Return what each term of `query` contributes to `document`'s score."""
+        weights = self._weights[document]
+        return {term: weight * weights[term] for term, weight in query.items() if term in weights}
 
     def search(self, query: Mapping[str, float]) -> list[Match]:
         """Return the documents sharing a term with `query`, best first (ties by position).

@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from linking.analysis import is_topic, readable_evidence, sentences, text_terms
-from linking.index import Match, TermIndex
+from linking.analysis import is_topic, readable_evidence, sentence_terms, text_terms
+from linking.index import TermIndex
 from linking.model import Candidate, Proposal
 from linking.topic_homes import topic_homes
 
@@ -62,6 +62,8 @@ _DESCRIPTION_WEIGHT = 0.5
 # A candidate's hold on a topic is weight / (weight + this), saturating like BM25's tf.
 _TOPIC_SATURATION = 2.0
 _EVIDENCE_LIMIT = 8
+# Sentences whose fits a linker remembers before it starts afresh (bounds its memory).
+_FITS_REMEMBERED = 20_000
 
 
 def _query_weight(term: str, count: float) -> float:
@@ -91,7 +93,8 @@ class _Standing:
 
     wording: float = 0.0
     topic_miss: float = 1.0
-    gains: dict[str, float] = field(default_factory=dict)
+    # The known query terms of each sentence that matched it, for its evidence.
+    queries: list[dict[str, float]] = field(default_factory=list)
     confidence: float = 0.0
 
 
@@ -120,39 +123,54 @@ class Linker:
         self._index = TermIndex(profiles)
         self._scale = _SCALE * self._index.rare_idf
         self._has_topics = [any(is_topic(term) for term in profile) for profile in profiles]
+        self._fits: dict[str, tuple[dict[str, float], dict[int, float]]] = {}
         self._homes = topic_homes(
             profiles, title_weight=_TITLE_WEIGHT, saturation=_TOPIC_SATURATION
         )
 
-    def _wording(self, found: Mapping[str, float]) -> list[tuple[Match, float]]:
-        """Return each candidate sharing a term with one sentence, with its fit in [0, 1]."""
+    def _wording(self, found: Mapping[str, int]) -> tuple[dict[str, float], dict[int, float]]:
+        """Return one sentence's known query terms, and each candidate's fit in [0, 1]."""
         query = {term: _query_weight(term, count) for term, count in found.items()}
-        known = {term: weight for term, weight in query.items() if self._index.contains(term)}
+        index = self._index
+        known = {term: weight for term, weight in query.items() if index.contains(term)}
         # An unknown topic counts against every candidate; unknown syllables do not, since
         # most of them are pairs across word boundaries that mean nothing.
         ideal = sum(
-            weight * self._index.best_weight(term)
+            weight * index.best_weight(term)
             for term, weight in query.items()
             if term in known or is_topic(term)
         )
         if ideal <= 0:
-            return []
-        return [
-            (match, min(1.0, match.score / ideal) * (1.0 - math.exp(-match.score / self._scale)))
-            for match in self._index.search(known)
-        ]
+            return known, {}
+        scale = self._scale
+        return known, {
+            document: min(1.0, score / ideal) * (1.0 - math.exp(-score / scale))
+            for document, score in index.scores(known).items()
+        }
+
+    def _sentence_fits(
+        self, sentence: str, found: Mapping[str, int]
+    ) -> tuple[dict[str, float], dict[int, float]]:
+        """Return `_wording` of a sentence, remembered: plans repeat sentences a lot."""
+        remembered = self._fits.get(sentence)
+        if remembered is None:
+            if len(self._fits) >= _FITS_REMEMBERED:
+                self._fits.clear()
+            remembered = self._fits[sentence] = self._wording(found)
+        return remembered
 
     def _judge(self, text: str) -> list[tuple[int, _Standing]]:
         """Return every candidate sharing something with `text`, best confidence first."""
         standing: dict[int, _Standing] = {}
         text_has_topics = False
-        for sentence in sentences(text):
-            found = text_terms(sentence)
-            for match, fit in self._wording(found):
-                entry = standing.setdefault(match.document, _Standing())
+        for sentence, found in sentence_terms(text):
+            known, fits = self._sentence_fits(sentence, found)
+            for document, fit in fits.items():
+                entry = standing.get(document)
+                if entry is None:
+                    entry = standing[document] = _Standing()
                 entry.wording = max(entry.wording, fit)
-                for term, gain in match.contributions:
-                    entry.gains[term] = entry.gains.get(term, 0.0) + gain
+                entry.queries.append(known)
             for term, count in found.items():
                 if not is_topic(term):
                     continue
@@ -170,10 +188,15 @@ class Linker:
         return sorted(standing.items(), key=lambda item: (-item[1].confidence, item[0]))
 
     def _proposal(self, document: int, entry: _Standing) -> Proposal:
+        # What each term contributed is worked out only for the candidates proposed.
+        gains: dict[str, float] = {}
+        for known in entry.queries:
+            for term, gain in self._index.contributions(known, document).items():
+                gains[term] = gains.get(term, 0.0) + gain
         return Proposal(
             self.candidates[document].key,
             round(entry.confidence, 4),
-            readable_evidence(entry.gains, limit=_EVIDENCE_LIMIT),
+            readable_evidence(gains, limit=_EVIDENCE_LIMIT),
             METHOD,
         )
 
@@ -184,8 +207,7 @@ class Linker:
         `threshold`); the list is empty when `text` shares no term or topic with any
         candidate.
         """
-        ranked = self._judge(text)
-        return [self._proposal(document, entry) for document, entry in ranked[: max(limit, 0)]]
+        return self.decide(text, limit=limit)[1]
 
     def accepted(self, text: str) -> list[Proposal]:
         """Return the proposals to accept for `text`, best first; [] when none fits.
@@ -194,7 +216,15 @@ class Linker:
         at least `_MIN_LEAD` above the candidate ranked `_BACKGROUND_RANK`; others follow
         when they reach the threshold and `_SHARE_OF_BEST` of the best confidence.
         """
+        return self.decide(text, limit=0)[0]
+
+    def decide(self, text: str, *, limit: int) -> tuple[list[Proposal], list[Proposal]]:
+        """Return what `accepted` and `propose(limit=limit)` return, judging `text` once."""
         ranked = self._judge(text)
+        proposed = [self._proposal(document, entry) for document, entry in ranked[: max(limit, 0)]]
+        return self._accepted(ranked), proposed
+
+    def _accepted(self, ranked: list[tuple[int, _Standing]]) -> list[Proposal]:
         if not ranked:
             return []
         best = ranked[0][1].confidence

@@ -1,15 +1,22 @@
-"""The derived-links graph: resolved references and proposed implements links, rebuilt whole.
+"""The derived links: resolved references, and proposed implements links per commune.
 
-After every ingest the graph `iris.links_graph()` is recomputed from the document graphs:
+After every ingest the derived graphs are recomputed from the document graphs:
 
-- mg:resolvesTo from a referenced node to the document it turned out to be, and the
-  mg:ReferencedDocument mark on documents still known only from references
-  (`linking.resolution`);
-- for every task and indicator of a commune document, the provincial programmes of its
-  province and the provincial documents' tasks and indicators it most likely implements,
-  each as an mg:ImplementationLink with confidence, method mg:similarity, the matched terms
-  as evidence and review status auto. Proposals under the threshold are kept too, so
-  reviewers can see near misses; queries use only those at or above it (or confirmed).
+- the links graph (`iris.links_graph()`), rebuilt whole: mg:resolvesTo from a referenced
+  node to the document it turned out to be, and the mg:ReferencedDocument mark on
+  documents still known only from references (`linking.resolution`);
+- one graph per commune (`iris.commune_links_graph(commune)`): for every task and
+  indicator of the commune's documents, the provincial programmes of its province and the
+  provincial documents' tasks and indicators it most likely implements, each an
+  mg:ImplementationLink with confidence, method mg:similarity, the matched terms as
+  evidence and review status auto (`linking.province_links`). The best declined proposal is
+  kept too, so reviewers can see near misses; queries use only links at or above the
+  threshold (or confirmed).
+
+Only the communes an ingest touched are relinked: a commune document relinks its commune, a
+provincial document every commune of its province. Each commune's graph is replaced in its
+own transaction, so readers see its old links or its new ones, never a mix. Provinces are
+linked in worker processes when asked to.
 
 Link IRIs depend only on the two ends, so a reviewer's decision (kept in the reviews graph)
 finds its link again after any re-ingest.
@@ -17,33 +24,29 @@ finds its link again after any re-ingest.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import multiprocessing
+from collections import deque
+from collections.abc import Collection, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from decimal import Decimal
+from functools import partial
 
 from rdflib import Graph, Literal, URIRef
 
-from linking import (
-    LINK_THRESHOLD,
-    Candidate,
-    Linker,
-    Proposal,
-    build_item_candidates,
-    build_programme_candidates,
+from linking.province_links import (
+    EVIDENCE_SEPARATOR,
+    CommuneItem,
+    ProvinceInput,
+    ProvinceLinks,
+    link_province,
 )
 from linking.resolution import resolve_references
 from ontology.identifiers import IriFactory
-from ontology.vocabulary import MG, PREFIXES, PROV, RDF, RDFS, XSD
-from queries.coverage import programme_applies
+from ontology.vocabulary import MG, PREFIXES, RDF, RDFS
 from queries.sparql import load_query
 from store import GraphStore
 
 __all__ = ["EVIDENCE_SEPARATOR", "LinkSummary", "rebuild_links"]
-
-EVIDENCE_SEPARATOR = " | "
-"""Joins the matched terms of a similarity link in its one mg:evidence literal."""
-# How many proposals per item and kind of target are kept for review.
-_KEPT_PER_ITEM = 3
 
 
 @dataclass
@@ -54,150 +57,113 @@ class LinkSummary:
     referenced_only: int = 0
     proposed: int = 0
     accepted: int = 0
+    communes: int = 0
     by_province: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
-class _Province:
-    programmes: list[tuple[URIRef, str, str]] = field(default_factory=list)
-    listing: str | None = None
-    items: dict[URIRef, list[tuple[URIRef, str]]] = field(default_factory=dict)
-    places: dict[URIRef, list[tuple[str, str]]] = field(default_factory=dict)
-    # One programme linker per set of programmes that apply (most communes share one).
-    programme_linkers: dict[frozenset[URIRef], tuple[Linker, dict[str, URIRef]]] = field(
-        default_factory=dict
-    )
-    candidates: list[Candidate] | None = None
-
-    def programme_linker(self, commune: str, name: str) -> tuple[Linker, dict[str, URIRef]] | None:
-        """Return the linker over the programmes that apply to `commune`, or None."""
-        chosen = frozenset(
-            node
-            for node, _number, _title in self.programmes
-            if programme_applies(commune, name, self.places.get(node, []))
-        )
-        if not chosen:
-            return None
-        if chosen not in self.programme_linkers:
-            if self.candidates is None:
-                # Profiles are built from the whole list, so wording about a programme that
-                # does not apply here is not handed to a neighbour.
-                task_texts = [text for _item, text in self.items.get(MG.Task, [])]
-                self.candidates = build_programme_candidates(
-                    [(number, title) for _node, number, title in self.programmes],
-                    guidance_text=self.listing,
-                    provincial_items=task_texts,
-                )
-            keys = {number: node for node, number, _title in self.programmes if node in chosen}
-            applicable = [candidate for candidate in self.candidates if candidate.key in keys]
-            self.programme_linkers[chosen] = (Linker(applicable), keys)
-        return self.programme_linkers[chosen]
-
-
-def _provinces(store: GraphStore) -> dict[URIRef, _Province]:
-    provinces: dict[URIRef, _Province] = defaultdict(_Province)
-    for row in store.select(load_query("linking_programmes")):
-        province = provinces[URIRef(str(row["province"]))]
-        province.programmes.append(
-            (URIRef(str(row["programme"])), str(row["number"]), str(row["title"]))
-        )
-        province.listing = province.listing or str(row["listing"])
-    places: dict[URIRef, list[tuple[str, str]]] = defaultdict(list)
-    for row in store.select(load_query("linking_programme_places")):
-        place = str(row["place"])
-        places[URIRef(str(row["programme"]))].append((place, str(row.get("label") or place)))
-    for province in provinces.values():
-        province.places = {
-            node: places[node] for node, _n, _t in province.programmes if node in places
-        }
-    for row in store.select(load_query("linking_provincial_items")):
-        province = provinces[URIRef(str(row["province"]))]
-        text = " ".join(filter(None, (str(row["text"]), str(row.get("measures") or ""))))
-        kind = URIRef(str(row["kind"]))
-        province.items.setdefault(kind, []).append((URIRef(str(row["item"])), text))
-    return provinces
-
-
-def _write_link(
-    graph: Graph,
-    iris: IriFactory,
-    source: URIRef,
-    target: URIRef,
-    proposal: Proposal,
-    confidence: float,
-) -> None:
-    link = iris.implementation_link(source, target)
-    graph.add((source, MG.qualifiedImplementation, link))
-    graph.add((link, RDF.type, MG.ImplementationLink))
-    graph.add((link, PROV.entity, target))
-    graph.add((link, MG.linkMethod, MG.similarity))
-    graph.add((link, MG.reviewStatus, MG.auto))
-    value = Decimal(f"{confidence:.4f}")
-    graph.add((link, MG.confidence, Literal(value, datatype=XSD.decimal)))
-    graph.add((link, PROV.wasAttributedTo, iris.software_agent()))
-    graph.add((link, RDFS.comment, Literal(proposal.method)))
-    terms = list(proposal.evidence)
-    if terms:
-        # One literal keeps the order (most telling term first); EVIDENCE_SEPARATOR splits it.
-        graph.add((link, MG.evidence, Literal(EVIDENCE_SEPARATOR.join(terms))))
-
-
-def _propose(graph: Graph, iris: IriFactory, store: GraphStore, summary: LinkSummary) -> None:
-    provinces = _provinces(store)
-    item_linkers: dict[URIRef, dict[str, tuple[Linker, dict[str, URIRef]]]] = {}
-    for unit, province in provinces.items():
-        item_linkers[unit] = {
-            str(kind): (
-                Linker(build_item_candidates([(str(item), text) for item, text in items])),
-                {str(item): item for item, _ in items},
-            )
-            for kind, items in province.items.items()
-        }
-    for row in store.select(load_query("linking_commune_items")):
-        item, text = URIRef(str(row["item"])), str(row["text"])
-        province_unit = URIRef(str(row["province"]))
-        if province_unit not in provinces:
+def _scope(
+    store: GraphStore, touched: Collection[URIRef] | None
+) -> dict[str, set[str] | None]:
+    """Return province → the communes to relink (None: all of them)."""
+    scope: dict[str, set[str] | None] = {}
+    wanted = None if touched is None else {str(document) for document in touched}
+    for row in store.select_values(load_query("linking_documents")):
+        if wanted is not None and str(row["document"]) not in wanted:
             continue
-        province = provinces[province_unit]
-        chosen = dict(item_linkers.get(province_unit, {}))
+        unit, level = str(row["unit"]), str(row["level"])
+        if level == "province":
+            scope[unit] = None
+        elif level == "commune" and row.get("province") is not None:
+            province = str(row["province"])
+            communes = scope.setdefault(province, set())
+            if communes is not None:
+                communes.add(unit)
+    return scope
+
+
+def _province_inputs(store: GraphStore, provinces: Collection[str]) -> dict[str, ProvinceInput]:
+    inputs = {province: ProvinceInput(province) for province in provinces}
+    listings: dict[str, str] = {}
+    for row in store.select_values(load_query("linking_programmes")):
+        data = inputs.get(str(row["province"]))
+        if data is None:
+            continue
+        data.programmes.append((str(row["programme"]), str(row["number"]), str(row["title"])))
+        listings.setdefault(data.province, str(row["lister"]))
+    for province, lister in listings.items():
+        rows = store.select(load_query("linking_listing_text"), {"lister": URIRef(lister)})
+        inputs[province].listing = str(rows[0]["listing"]) if rows else None
+    places: dict[str, list[tuple[str, str]]] = {}
+    for row in store.select_values(load_query("linking_programme_places")):
+        place = str(row["place"])
+        places.setdefault(str(row["programme"]), []).append(
+            (place, str(row.get("label") or place))
+        )
+    for data in inputs.values():
+        data.places = {node: places[node] for node, _n, _t in data.programmes if node in places}
+    for row in store.select_values(load_query("linking_provincial_items")):
+        data = inputs.get(str(row["province"]))
+        if data is None:
+            continue
+        text = " ".join(filter(None, (str(row["text"]), str(row.get("measures") or ""))))
+        data.provincial_items.setdefault(str(row["kind"]), []).append((str(row["item"]), text))
+    for data in inputs.values():
+        for items in data.provincial_items.values():
+            items.sort()
+    return inputs
+
+
+def _add_commune_items(
+    store: GraphStore, data: ProvinceInput, communes: set[str] | None
+) -> None:
+    query = load_query("linking_commune_items")
+    rows = store.select_values(query, {"province": URIRef(data.province)})
+    for row in rows:
         commune = str(row["commune"])
-        programmes = province.programme_linker(commune, str(row.get("communeLabel") or commune))
-        if programmes is not None:
-            chosen["programme"] = programmes
-        for name in ("programme", str(row["kind"])):
-            if name not in chosen:
-                continue
-            linker, keys = chosen[name]
-            accepted = {proposal.key: proposal for proposal in linker.accepted(text)}
-            # Every accepted link, and the best few declined ones for reviewers to see.
-            proposals = {p.key: p for p in linker.propose(text, limit=_KEPT_PER_ITEM)}
-            proposals.update(accepted)
-            for proposal in proposals.values():
-                target = keys.get(proposal.key)
-                if target is None:
-                    continue
-                confidence = float(proposal.confidence)
-                # The linker's decision (score, margin, abstention) wins over the raw score:
-                # an accepted link is stored at or above the threshold queries use, and a
-                # declined one below it, still visible for review.
-                if proposal.key not in accepted:
-                    confidence = min(confidence, LINK_THRESHOLD - 0.01)
-                else:
-                    confidence = max(confidence, LINK_THRESHOLD)
-                    summary.accepted += 1
-                _write_link(graph, iris, item, target, proposal, max(confidence, 0.0))
-                summary.proposed += 1
+        if communes is not None and commune not in communes:
+            continue
+        name = str(row.get("communeLabel") or commune)
+        entry = data.communes.setdefault(commune, (name, []))
+        entry[1].append(CommuneItem(str(row["item"]), str(row["kind"]), str(row["text"])))
+    for _name, items in data.communes.values():
+        items.sort(key=lambda entry: (entry.item, entry.kind))
 
 
-def rebuild_links(store: GraphStore, iris: IriFactory) -> LinkSummary:
-    """Recompute the derived-links graph from the document graphs; return what it holds.
+def _linked(
+    store: GraphStore, scope: dict[str, set[str] | None], base_iri: str, workers: int
+) -> Iterator[ProvinceLinks]:
+    """Yield each province's links, computed here or in `workers` processes."""
+    inputs = _province_inputs(store, scope)
 
-    Written in one transaction, so readers see the old links or the new, never a mix.
-    """
+    def ready() -> Iterator[ProvinceInput]:
+        for province in sorted(inputs):
+            data = inputs[province]
+            _add_commune_items(store, data, scope[province])
+            if data.communes:
+                yield data
+
+    work = partial(link_province, base_iri=base_iri)
+    if workers <= 1 or len(inputs) < 2:
+        yield from map(work, ready())
+        return
+    # Forked like the ingest workers: they never touch the parent's open store.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # A province's items are read only when a worker is about to be free, so at most a
+        # few provinces' texts are held at once.
+        pending: deque[Future[ProvinceLinks]] = deque()
+        for data in ready():
+            pending.append(pool.submit(work, data))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _resolution_graph(store: GraphStore, summary: LinkSummary) -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    summary = LinkSummary()
     resolutions, unresolved = resolve_references(store)
     for resolution in resolutions:
         graph.add((resolution.placeholder, MG.resolvesTo, resolution.document))
@@ -205,6 +171,29 @@ def rebuild_links(store: GraphStore, iris: IriFactory) -> LinkSummary:
     for node in unresolved:
         graph.add((node, RDF.type, MG.ReferencedDocument))
     summary.resolved, summary.referenced_only = len(resolutions), len(unresolved)
-    _propose(graph, iris, store, summary)
-    store.replace_graph(iris.links_graph(), graph)
+    return graph
+
+
+def rebuild_links(
+    store: GraphStore,
+    iris: IriFactory,
+    *,
+    touched: Collection[URIRef] | None = None,
+    workers: int = 1,
+) -> LinkSummary:
+    """Recompute the derived links after documents `touched` were ingested; return counts.
+
+    With `touched` None every commune is relinked. The resolution graph is rebuilt whole;
+    each relinked commune's graph is replaced in its own transaction.
+    """
+    summary = LinkSummary()
+    store.replace_graph(iris.links_graph(), _resolution_graph(store, summary))
+    scope = _scope(store, touched)
+    for links in _linked(store, scope, iris.base, workers):
+        for commune, text in links.by_commune.items():
+            store.write_graphs(replace={iris.commune_links_graph(URIRef(commune)): text})
+        summary.proposed += links.proposed
+        summary.accepted += links.accepted
+        summary.communes += len(links.by_commune)
+        summary.by_province[links.province] = links.proposed
     return summary

@@ -180,6 +180,13 @@ class IriFactory:
         """
         return self._iri("graph/links")
 
+    def commune_links_graph(self, commune: URIRef) -> URIRef:
+        """Return the named graph of the links proposed for one commune's tasks and indicators.
+
+        It is recomputed whenever a document of the commune or of its province is ingested.
+        """
+        return self._iri("graph/links/" + str(commune)[len(self.base) :])
+
     def imported_graph(self, digest: str) -> URIRef:
         """Return the graph that holds the unnamed-graph statements of an imported file."""
         return self._iri(f"graph/imported/{digest[:16]}")

@@ -64,10 +64,18 @@ def main() -> int:
         started = time.perf_counter()
         ingest_paths(store, files, iris=iris)
         ingest_ms = (time.perf_counter() - started) * 1000
+        provinces = {
+            row["province"]
+            for row in store.select_values(load_query("linking_documents"))
+            if "province" in row
+        }
         tasks = [
-            URIRef(str(row["item"]))
-            for row in store.select(load_query("linking_commune_items"))
-            if str(row["kind"]).endswith("Task")
+            URIRef(row["item"])
+            for province in sorted(provinces)
+            for row in store.select_values(
+                load_query("linking_commune_items"), {"province": URIRef(province)}
+            )
+            if row["kind"].endswith("Task")
         ]
         units = [row for row in store.select(load_query("units"))]
         for _ in range(args.repeat):

@@ -43,7 +43,7 @@ class Entry:
 
 def _entries_of(store: GraphStore, query: str, kind: str | None) -> list[Entry]:
     entries: list[Entry] = []
-    for row in store.select(load_query(query)):
+    for row in store.select_values(load_query(query)):
         if "label" in row:
             label = display_text(str(row["label"]))
             aliases = display_text(str(row.get("aliases", "")))
@@ -95,7 +95,7 @@ def store_fingerprint(store: GraphStore) -> str:
 
     It changes whenever a document is ingested, re-ingested with other content or removed.
     """
-    rows = store.select(load_query("search_fingerprint"))
+    rows = store.select_values(load_query("search_fingerprint"))
     lines = sorted(f"{row['document']} {row['hash']}" for row in rows)
     digest = hashlib.sha256("\n".join([SCHEMA_VERSION, *lines]).encode("utf-8"))
     return f"{len(lines)}:{digest.hexdigest()}"

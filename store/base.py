@@ -44,6 +44,28 @@ class GraphStore(ABC):
             raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
         return solution_rows(result)
 
+    def select_values(
+        self, query: str, bindings: Bindings | None = None
+    ) -> list[dict[str, str]]:
+        """Return the solutions of a SELECT query as rows of plain strings (lexical values).
+
+        Unbound variables are left out. Much cheaper than `select` for large results whose
+        callers only need the text of each value.
+        """
+        result = self._results(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
+        names = [variable.value for variable in result.variables]
+        rows: list[dict[str, str]] = []
+        for solution in result:
+            row: dict[str, str] = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value.value
+            rows.append(row)
+        return rows
+
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         """Return the answer of a SPARQL ASK query.
 
@@ -118,6 +140,10 @@ class GraphStore(ABC):
             operations.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if operations:
             self.update(" ;\n".join(operations))
+
+    def compact(self) -> None:
+        """Reclaim the space that replaced and dropped statements still take (may be a no-op)."""
+        return None
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove the named graph `graph_name` and everything in it (no error if absent)."""

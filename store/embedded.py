@@ -135,6 +135,15 @@ class EmbeddedStore(GraphStore):
         except (SyntaxError, OSError) as error:
             raise StoreError(f"{self.directory}: the graphs were not written: {error}") from error
 
+    def compact(self) -> None:
+        """Merge the store's files so replaced statements stop taking disk space."""
+        if self.read_only:
+            return
+        try:
+            self._store.optimize()
+        except OSError as error:
+            raise StoreError(f"{self.directory}: the store was not compacted: {error}") from error
+
     def dump_nquads(self) -> bytes:
         """Return every quad of the store as N-Quads (named graphs kept)."""
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""

@@ -27,7 +27,7 @@ def test_one_document_exports_its_graph_and_links(corpus_store: Mandate, corpus_
     assert result.exit_code == 0, result.output
     graphs = {line.rsplit(" ", 2)[-2] for line in result.output.splitlines() if line.strip()}
     assert len(graphs) == 3
-    assert any("/graph/links>" in graph for graph in graphs)
+    assert any("/graph/links/" in graph for graph in graphs)
     assert "qualifiedImplementation" in result.output
     # The bodies the plan assigns tasks to come with their names, from the shared graph.
     shared = [line for line in result.output.splitlines() if "/graph/shared>" in line]
