@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
-from ontology.vocabulary import MG
+from ontology.vocabulary import MG, XSD
 from queries.lookup import NotFound
 from queries.reviews import DEFAULT_MIN_CONFIDENCE, Decision, latest_reviews, link_is_used
 from queries.sparql import load_query
+from queries.values import values_query
 from store import GraphStore
+from store.terms import Row
 from vntext import fold_accents
 
 __all__ = [
@@ -199,15 +202,47 @@ def _number_order(number: str) -> tuple[int, str]:
     return (int(digits.group(0)) if digits else 10**9, number)
 
 
-def _covering_items(
+def _min_literal(min_confidence: float) -> Literal:
+    return Literal(float(min_confidence), datatype=XSD.double)
+
+
+def _link_rows(
     store: GraphStore,
-    unit: Unit,
+    province: Unit,
+    min_confidence: float,
+    reviews: dict[URIRef, Decision],
+    *,
+    unit: Unit | None = None,
+) -> list[Row]:
+    """Return the links to `province`'s programmes a query may use, with item and document.
+
+    Without `unit`, for every commune of the province (rows carry ?document); with it, for
+    that commune's documents. The queries keep stated links and those at or above the
+    minimum confidence; confirmed links are added whatever their confidence.
+    `_covering_items` decides what is actually used.
+    """
+    bindings = {"province": URIRef(province.iri), "min": _min_literal(min_confidence)}
+    if unit is None:
+        rows = store.select(load_query("coverage_province_links"), bindings)
+    else:
+        rows = store.select(
+            load_query("coverage_commune_links"), {**bindings, "unit": URIRef(unit.iri)}
+        )
+    confirmed = [link for link, decision in reviews.items() if decision.status == MG.confirmed]
+    if confirmed:
+        query, links = values_query(load_query("coverage_reviewed_links"), "link", confirmed)
+        rows += store.select(query, {**links, "province": bindings["province"]})
+    return rows
+
+
+def _covering_items(
+    rows: Iterable[Row],
     reviews: dict[URIRef, Decision],
     min_confidence: float,
     reviewed_only: bool,
 ) -> dict[str, list[dict[str, object]]]:
     covering: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
-    for row in store.select(load_query("coverage_links"), {"unit": URIRef(unit.iri)}):
+    for row in rows:
         link = URIRef(str(row["link"]))
         method = URIRef(str(row["method"]))
         confidence = float(str(row["confidence"]))
@@ -248,26 +283,18 @@ def programme_applies(unit_iri: str, unit_name: str, places: list[tuple[str, str
     )
 
 
-def commune_coverage(
-    store: GraphStore,
+def _commune_result(
     unit: Unit,
+    province: Unit | None,
+    programmes: list[tuple[str, str, str]],
+    places: dict[str, list[tuple[str, str]]],
+    covering: dict[str, list[dict[str, object]]],
     *,
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-    reviewed_only: bool = False,
-    reviews: dict[URIRef, Decision] | None = None,
+    has_plans: bool,
+    min_confidence: float,
+    reviewed_only: bool,
 ) -> CommuneCoverage:
-    """Return, for each programme of the commune's province, its status and why.
-
-    `reviewed_only` counts only links a document states or a reviewer confirmed.
-    """
-    province = _province_of(store, unit)
     result = CommuneCoverage(unit, province, min_confidence=min_confidence)
-    if province is None:
-        return result
-    reviews = latest_reviews(store) if reviews is None else reviews
-    programmes, places = _programmes(store, province)
-    covering = _covering_items(store, unit, reviews, min_confidence, reviewed_only)
-    has_plans = store.ask(load_query("unit_has_documents"), {"unit": URIRef(unit.iri)})
     for number, title, iri in programmes:
         entry = ProgrammeCoverage(number, title, iri, tasks=covering.get(iri, []))
         restricted = places.get(iri, [])
@@ -299,6 +326,45 @@ def commune_coverage(
     return result
 
 
+def commune_coverage(
+    store: GraphStore,
+    unit: Unit,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    reviewed_only: bool = False,
+    reviews: dict[URIRef, Decision] | None = None,
+) -> CommuneCoverage:
+    """Return, for each programme of the commune's province, its status and why.
+
+    `reviewed_only` counts only links a document states or a reviewer confirmed.
+    """
+    province = _province_of(store, unit)
+    if province is None:
+        return CommuneCoverage(unit, province, min_confidence=min_confidence)
+    reviews = latest_reviews(store) if reviews is None else reviews
+    programmes, places = _programmes(store, province)
+    documents = {
+        str(row["document"])
+        for row in store.select(load_query("coverage_unit_documents"), {"unit": URIRef(unit.iri)})
+    }
+    rows = [
+        row
+        for row in _link_rows(store, province, min_confidence, reviews, unit=unit)
+        if str(row.get("document", "")) in documents or "document" not in row
+    ]
+    covering = _covering_items(rows, reviews, min_confidence, reviewed_only)
+    return _commune_result(
+        unit,
+        province,
+        programmes,
+        places,
+        covering,
+        has_plans=bool(documents),
+        min_confidence=min_confidence,
+        reviewed_only=reviewed_only,
+    )
+
+
 def province_coverage(
     store: GraphStore,
     province: Unit,
@@ -306,20 +372,43 @@ def province_coverage(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     reviewed_only: bool = False,
 ) -> ProvinceCoverage:
-    """Return the communes × programmes matrix of `province`."""
-    programmes, _places = _programmes(store, province)
+    """Return the communes × programmes matrix of `province`.
+
+    Each commune's entry is what `commune_coverage` answers for it, computed from one query
+    over all the province's links rather than one per commune.
+    """
+    programmes, places = _programmes(store, province)
     result = ProvinceCoverage(province, programmes)
     reviews = latest_reviews(store)
-    rows = store.select(load_query("coverage_communes"), {"province": URIRef(province.iri)})
-    for row in sorted(rows, key=lambda row: _name_key(str(row["label"]))):
-        commune = Unit(str(row["commune"]), str(row["label"]), False)
+    communes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    commune_of: dict[str, list[str]] = defaultdict(list)
+    for row in store.select(load_query("coverage_documents"), {"province": URIRef(province.iri)}):
+        commune, document = str(row["commune"]), str(row["document"])
+        communes[(commune, str(row["label"]))].add(document)
+        if commune not in commune_of[document]:
+            commune_of[document].append(commune)
+    rows_by_commune: dict[str, list[Row]] = defaultdict(list)
+    for row in _link_rows(store, province, min_confidence, reviews):
+        for commune in commune_of.get(str(row["document"]), []):
+            rows_by_commune[commune].append(row)
+    provinces: dict[str, Unit | None] = {}
+    for commune_iri, label in sorted(communes, key=lambda pair: _name_key(pair[1])):
+        commune = Unit(commune_iri, label, False)
+        if commune_iri not in provinces:
+            provinces[commune_iri] = _province_of(store, commune)
+        covering = _covering_items(
+            rows_by_commune.get(commune_iri, []), reviews, min_confidence, reviewed_only
+        )
         result.communes.append(
-            commune_coverage(
-                store,
+            _commune_result(
                 commune,
+                provinces[commune_iri],
+                programmes,
+                places,
+                covering,
+                has_plans=True,
                 min_confidence=min_confidence,
                 reviewed_only=reviewed_only,
-                reviews=reviews,
             )
         )
     return result
