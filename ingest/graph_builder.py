@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -32,7 +33,7 @@ from ingest.model import DocumentInfo, Extraction, Reference
 from ingest.references import carried_out, references_in_name
 from ontology.document_numbers import DocumentNumber, parse_document_number
 from ontology.identifiers import NATION, DocumentKey, IriFactory, Jurisdiction, party_term
-from ontology.vocabulary import DCTERMS, MG, PROV, RDF, RDFS, XSD
+from ontology.vocabulary import DCTERMS, MG, PREFIXES, PROV, RDF, RDFS, XSD
 from vntext import fold_accents, fold_tone_placement, match_key, normalize_unicode
 
 __all__ = [
@@ -100,7 +101,17 @@ class DocumentGraph:
 
     document: URIRef
     graph_name: URIRef
-    graph: Graph
+    statements: tuple[Triple, ...]
+
+    @cached_property
+    def graph(self) -> Graph:
+        """Return the statements as an rdflib graph (built on first use)."""
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in self.statements:
+            graph.add(triple)
+        return graph
 
     def owns(self, node: object) -> bool:
         """Return whether `node` is the document or one of the nodes minted inside it."""
@@ -115,7 +126,7 @@ class DocumentGraph:
         """
         owned: list[Triple] = []
         shared: list[Triple] = []
-        for triple in self.graph:
+        for triple in self.statements:
             (owned if self.owns(triple[0]) else shared).append(triple)
         return owned, shared
 
@@ -475,4 +486,4 @@ def build_document_graph(
         write_cited_node(writer, context, node)
     for link in stated:
         write_stated_link(writer, context, link, agent=agent)
-    return DocumentGraph(document, iris.document_graph(document), writer.graph)
+    return DocumentGraph(document, iris.document_graph(document), tuple(writer.statements))

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ingest.agencies import resolve_agency
 from ingest.model import Indicator, Programme, Span, Target, Task
 from ontology.identifiers import NATION, IriFactory, Jurisdiction
-from ontology.vocabulary import DCTERMS, MG, PREFIXES, PROV, RDF, RDFS, SKOS, TIME, XSD
+from ontology.vocabulary import DCTERMS, MG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 __all__ = [
     "COMPARATORS",
@@ -121,22 +121,21 @@ class GraphWriter:
 
     def __init__(self, iris: IriFactory) -> None:
         self.iris = iris
-        self.graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace)
+        # An insertion-ordered set: cheaper than an rdflib graph, which indexes every add.
+        self.statements: dict[tuple[Node, Node, Node], None] = {}
         self._agency_names: dict[URIRef, set[str]] = defaultdict(set)
 
     def add(self, subject: Node, predicate: Node, value: Node | None) -> None:
         """Add one statement unless `value` is None."""
         if value is not None:
-            self.graph.add((subject, predicate, value))
+            self.statements[(subject, predicate, value)] = None
 
     def text(
         self, subject: Node, predicate: Node, value: str | None, lang: str | None = None
     ) -> None:
         """Add a string statement unless `value` is empty."""
         if value:
-            self.graph.add((subject, predicate, Literal(value, lang=lang)))
+            self.statements[(subject, predicate, Literal(value, lang=lang))] = None
 
     def span(self, subject: Node, span: Span | None) -> None:
         """Add where `subject`'s text is in the source (start and end offsets)."""

@@ -68,5 +68,5 @@ def prepare_document(
         content_hash=extraction.source.content_hash,
         ntriples=owned_text,
         shared=shared_text,
-        triples=len(built.graph),
+        triples=len(built.statements),
     )
