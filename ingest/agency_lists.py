@@ -4,13 +4,25 @@ Lists are split at commas, semicolons and "và các", except where the comma sit
 body's name ("các cơ quan tham mưu, giúp việc Đảng ủy", "xã, phường, đặc khu"). A qualifier
 shared by several bodies is given to each: "Đảng ủy, UBND cấp xã" → "Đảng ủy cấp xã",
 "UBND cấp xã".
+
+A task may carry its own assignment: in a parenthesis after it ("(Cơ quan chủ trì: X; cơ quan
+phối hợp: Y)", "(chủ trì: X; phối hợp: Y)", "(Giao X chủ trì, phối hợp Y)", "(X chủ trì, Y
+phối hợp)") or as its opening words ("Giao X chủ trì tuyên truyền ..."); `stated_assignment`
+reads both.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-__all__ = ["AGENCY_HEAD", "assigned_subject", "split_agencies"]
+__all__ = [
+    "AGENCY_HEAD",
+    "StatedAssignment",
+    "assigned_subject",
+    "split_agencies",
+    "stated_assignment",
+]
 
 _HEADS = (
     r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Ban|Văn phòng|Phòng|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ"
@@ -124,3 +136,92 @@ def assigned_subject(text: str) -> tuple[list[str], list[str]]:
                 coordinating = split_agencies(tail[: stop.start()] if stop else tail)
         return lead, coordinating
     return [], []
+
+
+@dataclass(frozen=True)
+class StatedAssignment:
+    """The lead, partners and timing a task states for itself, and where it says so.
+
+    `start`/`end` delimit the words that only assign (a parenthesis), so callers can read the
+    task's topic without them; both are 0 when the assignment is the task's own opening.
+    """
+
+    lead: list[str]
+    coordinating: list[str]
+    timing: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+_PARENTHESIS = re.compile(r"\(([^()]{3,400})\)")
+_ROLE_LABEL = re.compile(
+    r"(?:(?:[Cc]ơ quan|[Đđ]ơn vị|[Bb]ộ phận)\s+)?(?P<role>[Cc]hủ trì|[Pp]hối hợp)"
+    r"(?:\s+thực hiện)?\s*:"
+    r"|(?P<time>[Tt]hời gian|[Tt]hời hạn|[Tt]iến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:"
+)
+_ROLE_WORDS = r"(?:\s+thực hiện)?"
+_UNLABELLED = re.compile(
+    rf"^(?P<lead>.+?)\s+chủ trì{_ROLE_WORDS}"
+    r"(?:\s*[,;]\s*(?:phối hợp(?:\s+với)?\s*:?\s*(?P<after>.+?)"
+    rf"|(?P<before>.+?)\s+phối hợp{_ROLE_WORDS}))?"
+    r"\s*$"
+)
+_ASSIGNING_OPENER = re.compile(r"^Giao\s+(?:cho\s+)?(?=\S)")
+
+
+def _labelled(content: str) -> StatedAssignment | None:
+    labels = list(_ROLE_LABEL.finditer(content))
+    if not labels or content[: labels[0].start()].strip(" ,;."):
+        return None
+    values: dict[str, str] = {}
+    for index, label in enumerate(labels):
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
+        role = "timing" if label.group("time") else label.group("role").lower()
+        values[role] = content[label.end() : stop].strip(" ,;.")
+    lead = split_agencies(values.get("chủ trì", ""))
+    if not lead:
+        return None
+    return StatedAssignment(
+        lead, split_agencies(values.get("phối hợp", "")), values.get("timing") or None
+    )
+
+
+def _unlabelled(content: str) -> StatedAssignment | None:
+    if _ASSIGNING_OPENER.match(content):
+        lead, partners = assigned_subject(content)
+        return StatedAssignment(lead, partners) if lead else None
+    match = _UNLABELLED.match(content.strip(" .;"))
+    if match is None or not AGENCY_HEAD.match(match.group("lead")):
+        return None
+    partners = match.group("after") or match.group("before") or ""
+    return StatedAssignment(split_agencies(match.group("lead")), split_agencies(partners))
+
+
+def stated_assignment(text: str) -> StatedAssignment | None:
+    """Return the lead and partners a task names for itself, or None when it names none.
+
+    >>> found = stated_assignment(
+    ...     "Tập trung thu ngân sách (Cơ quan chủ trì: Phòng Kinh tế; cơ quan phối hợp: "
+    ...     "Công an xã, Ủy ban Mặt trận Tổ quốc Việt Nam xã)."
+    ... )
+    >>> found.lead, found.coordinating
+    (['Phòng Kinh tế'], ['Công an xã', 'Ủy ban Mặt trận Tổ quốc Việt Nam xã'])
+    >>> stated_assignment("Giao Trưởng các thôn chủ trì tuyên truyền, vận động Nhân dân.").lead
+    ['Trưởng các thôn']
+    """
+    if "chủ trì" not in text and not text.startswith("Giao"):
+        return None
+    for match in _PARENTHESIS.finditer(text):
+        content = match.group(1).strip()
+        if "chủ trì" not in content and not _ASSIGNING_OPENER.match(content):
+            continue
+        found = _labelled(content) or _unlabelled(content)
+        if found is not None:
+            return StatedAssignment(
+                found.lead, found.coordinating, found.timing, match.start(), match.end()
+            )
+    if _ASSIGNING_OPENER.match(text):
+        lead, partners = assigned_subject(text)
+        if lead:
+            return StatedAssignment(lead, partners)
+    return None

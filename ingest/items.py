@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.agency_lists import AGENCY_HEAD, assigned_subject, split_agencies
+from ingest.agency_lists import (
+    AGENCY_HEAD,
+    StatedAssignment,
+    assigned_subject,
+    split_agencies,
+    stated_assignment,
+)
 from ingest.fields import classify_field, field_of_group_label
 from ingest.flat_table import COLUMN_LABELS
 from ingest.model import DocumentInfo, Indicator, SourceText, Span, Table, TableCell, Task
@@ -152,6 +158,13 @@ def _full_text(node: Node) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _topic_text(text: str, stated: StatedAssignment | None) -> str:
+    """Return the item's words without a parenthesis that only assigns it to bodies."""
+    if stated is None or stated.end <= stated.start:
+        return text
+    return f"{text[: stated.start]} {text[stated.end :]}"
+
+
 def _own_timing(text: str) -> str | None:
     if match := _OWN_DEADLINE.search(text):
         return match.group(1).strip()
@@ -180,7 +193,10 @@ class _Collector:
     ) -> Task:
         text = _full_text(node)
         scope = _apply_scopes(node, self.scopes)
-        timing = _own_timing(text) or scope.timing
+        stated = None if closing else stated_assignment(text)
+        if stated is not None and lead is None:
+            lead, coordinating = stated.lead, stated.coordinating
+        timing = _own_timing(text) or (stated.timing if stated else None) or scope.timing
         if timing is None and closing and (inner := _INNER_TIME.search(text)):
             timing = inner.group(0)
         heading_text = heading.text if heading is not None else None
@@ -191,7 +207,7 @@ class _Collector:
             lead=lead if lead is not None else scope.lead,
             coordinating=coordinating if coordinating is not None else scope.coordinating,
             timing=timing,
-            field="other" if closing else classify_field(text, heading_text),
+            field="other" if closing else classify_field(_topic_text(text, stated), heading_text),
             span=node.text_span,
         )
         self.tasks.append(task)
@@ -199,16 +215,17 @@ class _Collector:
 
     def indicator(self, node: Node, text: str, heading: Node | None) -> None:
         scope = _apply_scopes(node, self.scopes)
+        stated = stated_assignment(text)
         heading_text = heading.text if heading is not None else None
         self.indicators.append(
             Indicator(
                 id=node.path,
                 text=text,
                 targets=find_targets(text),
-                lead=scope.lead,
-                coordinating=scope.coordinating,
-                field=classify_field(text, heading_text),
-                timing=scope.timing,
+                lead=stated.lead if stated else scope.lead,
+                coordinating=stated.coordinating if stated else scope.coordinating,
+                field=classify_field(_topic_text(text, stated), heading_text),
+                timing=(stated.timing if stated else None) or scope.timing,
                 span=node.text_span,
             )
         )

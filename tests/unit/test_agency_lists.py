@@ -1,4 +1,6 @@
-from ingest.agency_lists import assigned_subject, split_agencies
+import pytest
+
+from ingest.agency_lists import assigned_subject, split_agencies, stated_assignment
 
 
 def test_lists_split_at_commas_and_semicolons_but_keep_names_with_commas():
@@ -39,3 +41,60 @@ def test_duty_sentences_name_their_lead_and_partners():
         "Căn cứ kế hoạch này, các đảng ủy trực thuộc xây dựng chương trình cụ thể."
     ) == (["các đảng ủy trực thuộc"], [])
     assert assigned_subject("Tăng cường công tác tuyên truyền.") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "coordinating"),
+    [
+        pytest.param(
+            "Tập trung thu ngân sách (Cơ quan chủ trì: Phòng Kinh tế; cơ quan phối hợp: Ủy ban "
+            "Mặt trận Tổ quốc Việt Nam xã, Công an xã).",
+            ["Phòng Kinh tế"],
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Công an xã"],
+            id="labelled-parenthesis",
+        ),
+        pytest.param(
+            "Tập trung thu ngân sách (chủ trì: Phòng Kinh tế; phối hợp: Công an xã).",
+            ["Phòng Kinh tế"],
+            ["Công an xã"],
+            id="short-labels",
+        ),
+        pytest.param(
+            "Tập trung thu ngân sách (Giao Phòng Kinh tế chủ trì, phối hợp Công an xã, "
+            "Đoàn Thanh niên xã).",
+            ["Phòng Kinh tế"],
+            ["Công an xã", "Đoàn Thanh niên xã"],
+            id="giao-in-parenthesis",
+        ),
+        pytest.param(
+            "Tập trung thu ngân sách (Phòng Kinh tế chủ trì, Công an xã phối hợp).",
+            ["Phòng Kinh tế"],
+            ["Công an xã"],
+            id="bodies-before-roles",
+        ),
+        pytest.param(
+            "Giao Trưởng các thôn chủ trì tuyên truyền, vận động Nhân dân tham gia xây dựng "
+            "nông thôn mới, báo cáo kết quả về UBND xã.",
+            ["Trưởng các thôn"],
+            [],
+            id="task-opens-with-giao",
+        ),
+    ],
+)
+def test_a_task_states_its_own_lead_and_partners(text, lead, coordinating):
+    found = stated_assignment(text)
+    assert found is not None
+    assert (found.lead, found.coordinating) == (lead, coordinating)
+
+
+def test_a_parenthesis_that_assigns_nothing_is_not_read_as_an_assignment():
+    assert stated_assignment("Phát triển giao thông nông thôn (chủ trì xây dựng mô hình).") is None
+    assert stated_assignment("Giao thông nông thôn được đầu tư (hoàn thành năm 2027).") is None
+    assert stated_assignment("Rà soát hồ sơ (hoàn thành trong quý I/2026).") is None
+
+
+def test_the_assigning_parenthesis_is_located_and_may_carry_timing():
+    text = "Rà soát hồ sơ (Đơn vị chủ trì: UBND xã; thời gian thực hiện: quý II/2026)."
+    found = stated_assignment(text)
+    assert found is not None and found.timing == "quý II/2026"
+    assert text[found.start : found.end].startswith("(Đơn vị chủ trì")

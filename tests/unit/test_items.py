@@ -121,3 +121,38 @@ def test_long_task_texts_are_cut_like_the_answer_keys():
 def test_a_guidance_letter_has_no_tasks():
     indicators, tasks = extract_items(source(PLAN), DocumentInfo(kind="cong_van"))
     assert indicators == [] and tasks == []
+
+
+OWN_ASSIGNMENTS = """KẾ HOẠCH
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Về văn hóa, xã hội
+
+- Hỗ trợ xóa nhà tạm, nhà dột nát (Cơ quan chủ trì: Phòng Văn hóa - Xã hội; cơ quan phối
+hợp: Ủy ban Mặt trận Tổ quốc Việt Nam xã, Công an xã).
+- Giao Trưởng các thôn chủ trì tuyên truyền, vận động Nhân dân tham gia giữ gìn vệ sinh
+môi trường, báo cáo kết quả về UBND xã.
+- Nâng cao chất lượng khám, chữa bệnh tại trạm y tế.
+- Thời gian thực hiện: Trong năm 2026.
+- Cơ quan chủ trì thực hiện: Ủy ban nhân dân xã.
+- Cơ quan phối hợp thực hiện: Hội Nông dân xã.
+"""
+
+
+def test_a_task_that_names_its_own_lead_overrides_the_section_lines():
+    _, tasks = extract_items(source(OWN_ASSIGNMENTS), DocumentInfo(kind="ke_hoach"))
+    by_start = {t.text[:12]: t for t in tasks}
+    housing = by_start["Hỗ trợ xóa n"]
+    assert housing.lead == ["Phòng Văn hóa - Xã hội"]
+    assert housing.coordinating == ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Công an xã"]
+    assert housing.timing == "Trong năm 2026."
+    hamlets = by_start["Giao Trưởng "]
+    assert (hamlets.lead, hamlets.coordinating) == (["Trưởng các thôn"], [])
+    clinic = by_start["Nâng cao chấ"]
+    assert (clinic.lead, clinic.coordinating) == (["Ủy ban nhân dân xã"], ["Hội Nông dân xã"])
+
+
+def test_the_bodies_in_an_assigning_parenthesis_do_not_decide_the_field():
+    _, tasks = extract_items(source(OWN_ASSIGNMENTS), DocumentInfo(kind="ke_hoach"))
+    assert tasks[0].field == "society"
