@@ -55,6 +55,10 @@ _SUBJECT = re.compile(r"\s+((?:về|thực hiện)\s+[^;\n]*?)(?=;|\.\s|\.$|\s-{
 _IMPLEMENT_CUES = re.compile(
     r"\b(?:thực hiện|căn cứ|cụ thể hóa|cụ thể hoá|triển khai|quán triệt)\b", re.IGNORECASE
 )
+_LIST_CUE = re.compile(
+    r"^[\s\-+•]*(?:Thực hiện|Căn cứ|Cụ thể hóa|Cụ thể hoá|Triển khai|Quán triệt)\b", re.IGNORECASE
+)
+_LIST_ITEM_HEAD = re.compile(rf"\s*(?:và\s+)?(?:(?:{_TYPE_WORDS})(?:\s+số)?)?\s*", re.IGNORECASE)
 _CARRIES_OUT = re.compile(r"\b(?:cụ\s+thể\s+hóa|thực\s+hiện|triển\s+khai)\s+", re.IGNORECASE)
 # A list of congresses may drop the repeated words: "Nghị quyết Đại hội A, Đại hội B".
 _BARE_CONGRESS = re.compile(r"(,|\svà)\s+(?=Đại\s+hội\b)")
@@ -90,11 +94,25 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left + 1 : right]
 
 
+def _continues_list(text: str, start: int) -> bool:
+    """Whether the mention at `start` is a later item of a list the paragraph opens with a cue.
+
+    "Thực hiện A; B, ..." carries out B as well as A: the paragraph opens with the cue and
+    nothing but B's own type words stands between the list separator and B.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if not _LIST_CUE.match(before) or ". " in before:
+        return False
+    separator = max(before.rfind(";"), before.rfind(","))
+    return separator > 0 and bool(_LIST_ITEM_HEAD.fullmatch(before[separator + 1 :]))
+
+
 def _implements(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     if not any(low <= start < high for low, high in regions):
         return False
     clause = _sentence_around(text, start, end)
-    return bool(_IMPLEMENT_CUES.search(clause))
+    return bool(_IMPLEMENT_CUES.search(clause)) or _continues_list(text, start)
 
 
 def _iso_date(match: re.Match[str]) -> str:

@@ -60,3 +60,31 @@ def test_unnumbered_documents_need_a_body_and_a_subject():
     )
     assert not any("Đề án" in name or "các cấp" in name for name in names)
     assert len(references()) == 5
+
+
+LISTED_PREAMBLE = "\n\n".join(
+    [
+        "KẾ HOẠCH",
+        "Thực hiện nhiệm vụ năm 2026 trên địa bàn xã Hòa Bình",
+        "Thực hiện Chương trình hành động số 19-CTr/TU ngày 01/2/2026 của Ban Chấp hành Đảng bộ "
+        "tỉnh Điện Biên thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025 - 2030; "
+        "Chương trình hành động số 06-CTr/ĐU ngày 10/4/2026 của Ban Chấp hành Đảng bộ xã Hòa Bình "
+        "về các nhiệm vụ trọng tâm nhiệm kỳ 2025 - 2030; Chương trình hành động của Ban Chấp hành "
+        "Đảng bộ xã Hòa Bình về chuyển đổi số nhiệm kỳ 2025 - 2030,",
+        "Xét đề nghị của Văn phòng, theo Kết luận số 69-KL/TW ngày 10/01/2024 của Bộ Chính trị "
+        "về khoa học và công nghệ.",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Bảo đảm tiến độ.",
+    ]
+)
+
+
+def test_later_documents_of_a_preamble_list_are_carried_out_too():
+    text = source(LISTED_PREAMBLE)
+    found = {(r.number or r.name): r for r in extract_references(text, extract_metadata(text))}
+    assert found["19-CTr/TU"].relation == "implements"
+    assert found["06-CTr/ĐU"].relation == "implements"
+    unnumbered = next(r for key, r in found.items() if "chuyển đổi số" in key)
+    assert unnumbered.relation == "implements"
+    # A paragraph that does not open with a cue lists nothing carried out.
+    assert found["69-KL/TW"].relation == "cites"
