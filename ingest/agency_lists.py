@@ -56,6 +56,12 @@ _VERBS = (
     r"|tổ chức(?!\s+(?:chính trị|hành chính|đảng|cơ sở|đoàn thể|hội))"
 )
 _VERB = re.compile(rf"(?<![\w/])(?<!các )(?<!và )(?<!những )(?:{_VERBS})(?!\w)")
+# Head words that open a sentence as a verb or a common noun when nothing follows them
+# ("Tổ chức tuyên truyền ...", "Lãnh đạo, chỉ đạo ..."): alone they name no body.
+_GENERIC_HEAD = re.compile(
+    r"Tổ chức|Lãnh đạo|Cơ quan|Đơn vị|Ban|Phòng|Hội|Đoàn|Trưởng|Trung tâm|Thống kê|Bảo hiểm"
+    r"|Vùng|Thuế"
+)
 _LEAD_IN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Giao cho)\s+")
 _OPENERS = re.compile(r"^(?:Căn cứ|Đối với|Trên cơ sở|Trong quá trình|Để|Nhằm)\b")
 
@@ -82,7 +88,9 @@ def split_agencies(text: str) -> list[str]:
         for piece in re.split(r"\s*,\s*", part):
             if not piece:
                 continue
-            if fragments and not _starts_body(piece) and not piece.startswith("các "):
+            # After "Đảng ủy các xã, phường, đặc khu: A, B, C" the names A, B, C are places.
+            listing = bool(fragments) and ":" in fragments[-1] and not AGENCY_HEAD.match(piece)
+            if fragments and (listing or not _starts_body(piece)) and not piece.startswith("các "):
                 fragments[-1] = f"{fragments[-1]}, {piece}"
             else:
                 fragments.append(piece)
@@ -126,6 +134,8 @@ def assigned_subject(text: str) -> tuple[list[str], list[str]]:
         if verb is None or verb.start() == 0:
             continue
         lead = split_agencies(candidate[: verb.start()])
+        if len(lead) == 1 and _GENERIC_HEAD.fullmatch(lead[0]):
+            continue
         coordinating: list[str] = []
         rest = candidate[verb.start() :]
         if rest.startswith("chủ trì"):

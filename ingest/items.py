@@ -55,7 +55,8 @@ _OPENING_TIME = re.compile(
     re.IGNORECASE,
 )
 _INNER_TIME = re.compile(r"[Đđ]ịnh kỳ (?:hằng |hàng )?(?:tháng|quý|năm)(?:,\s*(?:quý|năm))*")
-_GIVEN_DUTIES = re.compile(r"giao\s+(.+?)\s+(?:các|những)\s+nhiệm vụ", re.IGNORECASE)
+# "giao X các nhiệm vụ cụ thể như sau:"; X stays within one clause.
+_GIVEN_DUTIES = re.compile(r"giao\s+([^.;,:]+?)\s+(?:các|những)\s+nhiệm vụ", re.IGNORECASE)
 _TARGET_OPENER = re.compile(
     r",\s+(?=(?:phấn đấu|phân đấu|phần đầu|phấn đầu|hằng năm|hàng năm)\b)", re.IGNORECASE
 )
@@ -231,6 +232,15 @@ class _Collector:
         )
 
 
+def _in_closing_section(node: Node | None) -> bool:
+    current = node.parent if node is not None else None
+    while current is not None and current.kind != "root":
+        if current.is_heading and _heading_class(current) == "closing":
+            return True
+        current = current.parent
+    return False
+
+
 def _in_appendix_section(node: Node) -> bool:
     current: Node | None = node
     while current is not None and current.kind != "root":
@@ -288,6 +298,9 @@ def _outline_items(collector: _Collector, root: Node) -> None:
         kind, heading = _section_class(node)
         if kind == "closing" and node is heading:
             _closing_items(collector, node)
+            continue
+        if kind == "tasks" and _in_closing_section(heading):
+            # A duty such as "Giao X ... các nhiệm vụ như sau:" is read by _closing_items.
             continue
         if kind in (None, "purpose", "closing") or _attribute(node) or _is_mapping(node):
             continue

@@ -98,3 +98,18 @@ def test_the_assigning_parenthesis_is_located_and_may_carry_timing():
     found = stated_assignment(text)
     assert found is not None and found.timing == "quý II/2026"
     assert text[found.start : found.end].startswith("(Đơn vị chủ trì")
+
+
+def test_a_sentence_opening_with_to_chuc_as_a_verb_names_no_body():
+    assert assigned_subject("Tổ chức tuyên truyền, quán triệt nội dung Nghị quyết.") == ([], [])
+    assert assigned_subject("Tổ chức cơ sở đảng chủ động xây dựng kế hoạch.") == (
+        ["Tổ chức cơ sở đảng"],
+        [],
+    )
+
+
+def test_places_listed_after_a_colon_stay_in_the_body_name():
+    assert split_agencies("Sở Xây dựng; Đảng ủy các xã, phường, đặc khu: Long Xuyên, Châu Đốc") == [
+        "Sở Xây dựng",
+        "Đảng ủy các xã, phường, đặc khu: Long Xuyên, Châu Đốc",
+    ]

@@ -156,3 +156,34 @@ def test_a_task_that_names_its_own_lead_overrides_the_section_lines():
 def test_the_bodies_in_an_assigning_parenthesis_do_not_decide_the_field():
     _, tasks = extract_items(source(OWN_ASSIGNMENTS), DocumentInfo(kind="ke_hoach"))
     assert tasks[0].field == "society"
+
+
+CLOSING_DUTIES = """KẾ HOẠCH
+
+I. NHIỆM VỤ, GIẢI PHÁP
+
+1. Phát triển kinh tế.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Giao Phòng Kinh tế xã chủ trì, phối hợp Văn phòng HĐND và UBND xã định kỳ báo cáo kết quả.
+Đồng thời, giao Phòng Kinh tế các nhiệm vụ cụ thể như sau:
+
+- Cụ thể hoá các mục tiêu, nhiệm vụ bằng kế hoạch hằng năm.
+
+- Tham mưu tổ chức sơ kết giữa nhiệm kỳ.
+
+2. Trưởng ấp các ấp trên địa bàn xã
+
+- Tổ chức tuyên truyền, quán triệt nội dung Nghị quyết đến Nhân dân trong ấp.
+"""
+
+
+def test_duties_given_in_a_closing_item_are_read_once_with_the_body_given_them():
+    _, tasks = extract_items(source(CLOSING_DUTIES), DocumentInfo(kind="ke_hoach"))
+    closing = [t for t in tasks if t.id.startswith("II.")]
+    by_start = {t.text[:12]: t for t in closing}
+    assert len(closing) == 4
+    assert by_start["Cụ thể hoá c"].lead == ["Phòng Kinh tế"]
+    assert by_start["Tham mưu tổ "].lead == ["Phòng Kinh tế"]
+    assert by_start["Tổ chức tuyê"].lead == ["Trưởng ấp các ấp trên địa bàn xã"]
