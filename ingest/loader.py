@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -45,7 +46,7 @@ Progress = Callable[[str, Path], None]
 
 # Below this many files, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 8
-_CHUNK = 4
+_AHEAD_PER_WORKER = 4
 
 _SAME_CONTENT = """
 SELECT DISTINCT ?g WHERE { GRAPH ?g { ?document $hasHash $hash } }
@@ -179,7 +180,15 @@ def _prepared_in_workers(
     context = multiprocessing.get_context("fork")
     prepare = partial(prepare_document, base_iri=iris.base, max_bytes=max_bytes)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(prepare, files, chunksize=_CHUNK)
+        # Only a few files run ahead of the writer: prepared documents waiting to be written
+        # would otherwise pile up in memory whenever extraction is faster than writing.
+        pending: deque[Future[PreparedDocument | PreparationFailure]] = deque()
+        for path in files:
+            pending.append(pool.submit(prepare, path))
+            if len(pending) >= workers * _AHEAD_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def ingest_paths(
