@@ -11,7 +11,8 @@ ancestors reached and says why the chain stops there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -20,12 +21,15 @@ from linking.store_links import EVIDENCE_SEPARATOR
 from ontology.vocabulary import MG
 from queries.reviews import DEFAULT_MIN_CONFIDENCE, Decision, hop_kind, latest_reviews, link_is_used
 from queries.sparql import load_query
+from queries.values import values_query
 from store import GraphStore
+from store.terms import Row
 
 __all__ = ["Hop", "Lineage", "NodeSummary", "lineage", "node_summary"]
 
 _MAX_DEPTH = 10
 _MAX_PATHS = 200
+_REFERENCED = "ReferencedDocument"
 
 
 @dataclass(frozen=True)
@@ -105,21 +109,43 @@ class Lineage:
 
 def node_summary(store: GraphStore, node: URIRef) -> NodeSummary:
     """Return how to show `node`: its title, text or label (shortened), and its class."""
-    rows = store.select(load_query("node_summary"), {"node": node})
-    label = kind = None
-    national = referenced = False
-    for row in rows:
-        for key in ("title", "text", "label", "cited", "number", "path"):
-            if label is None and row.get(key) is not None:
-                label = " ".join(str(row[key]).split())
-        if kind is None and row.get("class") is not None:
-            kind = str(row["class"]).rsplit("#", 1)[-1]
-        national = national or str(row.get("national")) == "true"
-        referenced = referenced or str(row.get("referenced")) == "true"
-    label = label or str(node)
+    return node_summaries(store, [str(node)])[str(node)]
+
+
+def node_summaries(store: GraphStore, nodes: Iterable[str]) -> dict[str, NodeSummary]:
+    """Return `node_summary` of each of `nodes`, asked in one query."""
+    wanted = list(dict.fromkeys(nodes))
+    if not wanted:
+        return {}
+    query, bindings = values_query(
+        load_query("lineage_summaries"), "node", [URIRef(iri) for iri in wanted]
+    )
+    values: dict[str, dict[str, set[str]]] = {iri: defaultdict(set) for iri in wanted}
+    for row in store.select(query, bindings):
+        values[str(row["node"])][str(row["key"])].add(str(row["value"]))
+    return {iri: _summary_of(iri, values[iri]) for iri in wanted}
+
+
+_NAME_KEYS = ("title", "text", "label", "cited", "number", "path")
+
+
+def _summary_of(node: str, values: dict[str, set[str]]) -> NodeSummary:
+    # A cited document can also carry the "referenced, not ingested" mark: its own kind wins.
+    classes = {iri.rsplit("#", 1)[-1] for iri in values["class"]}
+    kinds = sorted(classes - {_REFERENCED}) or sorted(classes)
+    # The first kind of name present; of several (a document cited in several wordings),
+    # the first in sorted order, so the answer does not depend on the store's row order.
+    names = next((values[key] for key in _NAME_KEYS if values[key]), {node})
+    label = min(" ".join(name.split()) for name in names)
     if len(label) > 200:
         label = label[:199] + "…"
-    return NodeSummary(str(node), label, kind, national, referenced)
+    return NodeSummary(
+        node,
+        label,
+        kinds[0] if kinds else None,
+        bool(values["national"]),
+        bool(values["referenced"]),
+    )
 
 
 def _explain(
@@ -146,11 +172,44 @@ def _explain(
 
 
 class _Walker:
-    def __init__(self, store: GraphStore, min_confidence: float) -> None:
+    """The walk's view of the graph, read in a few queries before it starts.
+
+    `lineage_reachable` finds every node the walk could reach, `lineage_edges` gives their
+    upward edges and `lineage_flags` which are goals; `lineage_summaries` names the nodes the
+    answer shows, once the walk is over. A node outside them (none should be) is asked about
+    on its own.
+    """
+
+    def __init__(self, store: GraphStore, min_confidence: float, start: str) -> None:
         self.store = store
         self.min_confidence = min_confidence
         self.reviews = latest_reviews(store)
-        self.summaries: dict[str, NodeSummary] = {}
+        reachable = [
+            row["node"]
+            for row in store.select(load_query("lineage_reachable"), {"start": URIRef(start)})
+        ]
+        self.rows: dict[str, list[Row]] = defaultdict(list)
+        query, bindings = values_query(load_query("lineage_edges"), "node", reachable)
+        for row in store.select(query, bindings) if reachable else []:
+            self.rows[str(row["node"])].append(row)
+        self.candidates = {str(node) for node in reachable}
+        self.flags: dict[str, tuple[bool, bool]] = {}
+        if reachable:
+            query, bindings = values_query(load_query("lineage_flags"), "node", reachable)
+            for row in store.select(query, bindings):
+                self.flags[str(row["node"])] = (
+                    str(row["national"]) == "true",
+                    str(row["referenced"]) == "true",
+                )
+        # A link that many documents state names the first of them (in IRI order).
+        first_said: dict[str, str] = {}
+        for rows in self.rows.values():
+            for row in rows:
+                if row.get("said") is not None:
+                    link, said = str(row["link"]), str(row["said"])
+                    first_said[link] = min(said, first_said.get(link, said))
+        said = set(first_said.values())
+        self.summaries: dict[str, NodeSummary] = node_summaries(store, sorted({start, *said}))
         self.out: dict[str, list[Hop]] = {}
 
     def summary(self, iri: str) -> NodeSummary:
@@ -158,14 +217,35 @@ class _Walker:
             self.summaries[iri] = node_summary(self.store, URIRef(iri))
         return self.summaries[iri]
 
+    def summarise(self, iris: Iterable[str]) -> None:
+        """Fetch, in one query, the summaries of `iris` not yet known."""
+        self.summaries.update(node_summaries(self.store, sorted(set(iris) - set(self.summaries))))
+
+    def is_goal(self, iri: str) -> bool:
+        if iri in self.flags:
+            return self.flags[iri][0]
+        return self.summary(iri).national_congress
+
+    def is_referenced_only(self, iri: str) -> bool:
+        if iri in self.flags:
+            return self.flags[iri][1]
+        return self.summary(iri).referenced_only
+
+    def _edge_rows(self, iri: str) -> list[Row]:
+        if iri in self.candidates:
+            return self.rows.get(iri, [])
+        return self.store.select(load_query("lineage_out"), {"node": URIRef(iri)})
+
     def hops(self, iri: str) -> list[Hop]:
         if iri in self.out:
             return self.out[iri]
         grouped: dict[tuple[str, str, str | None], dict[str, object]] = {}
-        for row in self.store.select(load_query("lineage_out"), {"node": URIRef(iri)}):
+        for row in self._edge_rows(iri):
             link = str(row["link"]) if row.get("link") is not None else None
             key = (str(row["target"]), str(row["relation"]), link)
             entry = grouped.setdefault(key, {**row, "evidence": []})
+            if row.get("said") is not None:
+                entry["said"] = min(str(row["said"]), str(entry.get("said") or row["said"]))
             if row.get("evidence") is not None and str(row["evidence"]) not in entry["evidence"]:
                 entry["evidence"].append(str(row["evidence"]))  # type: ignore[attr-defined]
         hops: list[Hop] = []
@@ -216,7 +296,7 @@ class _Walker:
                     if hop.target in visited:
                         continue
                     extended = [*path, hop]
-                    if self.summary(hop.target).national_congress:
+                    if self.is_goal(hop.target):
                         yield extended
                     else:
                         following.append((hop.target, extended))
@@ -236,29 +316,32 @@ class _Walker:
 
 def _gap(walker: _Walker, start: str) -> tuple[list[NodeSummary], str]:
     reached = walker.reachable(start)
-    ends = [walker.summary(iri) for iri in sorted(reached) if iri != start and not walker.hops(iri)]
+    ends = [iri for iri in sorted(reached) if iri != start and not walker.hops(iri)]
     if not ends:
         return [], (
             "no path reaches Nghị quyết Đại hội XIV: nothing links this node to another "
             "document (no stated, confirmed or sufficiently confident link)"
         )
+    walker.summarise(ends)
     reasons = []
-    for node in ends:
+    for iri in ends:
         why = (
             "known only from references (not ingested), so what it implements is unknown"
-            if node.referenced_only
+            if walker.is_referenced_only(iri)
             else "states nothing it implements or cites"
         )
-        reasons.append(f"{node.label} — {why}")
-    return ends, "no path reaches Nghị quyết Đại hội XIV; the chain stops at: " + "; ".join(reasons)
+        reasons.append(f"{walker.summary(iri).label} — {why}")
+    return [walker.summary(iri) for iri in ends], (
+        "no path reaches Nghị quyết Đại hội XIV; the chain stops at: " + "; ".join(reasons)
+    )
 
 
 def lineage(
     store: GraphStore, node: URIRef, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE
 ) -> Lineage:
     """Return the paths from `node` up to a national congress resolution, or the gap."""
-    walker = _Walker(store, min_confidence)
     start = str(node)
+    walker = _Walker(store, min_confidence, start)
     result = Lineage(walker.summary(start))
     seen_routes: set[tuple[str, ...]] = set()
     for path in walker.paths(start):
@@ -272,5 +355,6 @@ def lineage(
         result.furthest, result.gap = _gap(walker, start)
     used = {start} | {hop.target for path in result.paths for hop in path}
     used |= {node.iri for node in result.furthest}
+    walker.summarise(used)
     result.nodes = {iri: walker.summary(iri) for iri in used}
     return result

@@ -17,6 +17,8 @@ __all__ = ["values_query"]
 def values_query(query: str, name: str, terms: Iterable[Node]) -> tuple[str, dict[str, Node]]:
     """Return `query` with `{ $name }` widened to one parameter per term, and their bindings.
 
+    Every occurrence is widened (a query may repeat the set in several branches).
+
     >>> from rdflib import URIRef
     >>> values_query("VALUES ?n { $n }", "n", [URIRef("urn:a"), URIRef("urn:b")])[0]
     'VALUES ?n { $n0 $n1 }'
