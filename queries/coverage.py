@@ -266,7 +266,11 @@ def _covering_items(
         if known is None or float(str(known["confidence"])) < confidence:
             covering[str(row["programme"])][item] = entry
     return {
-        programme: sorted(items.values(), key=lambda entry: -float(str(entry["confidence"])))
+        # Strongest first; ties by IRI, so the order does not depend on the store's rows.
+        programme: sorted(
+            items.values(),
+            key=lambda entry: (-float(str(entry["confidence"])), str(entry["iri"])),
+        )
         for programme, items in covering.items()
     }
 
