@@ -18,7 +18,7 @@ from pathlib import Path
 
 from search.folding import exact_text, exact_words, folded_text, folded_words
 from search.snippets import label_of, snippet_of
-from search.sources import KINDS, SCHEMA_VERSION, read_entries, store_fingerprint
+from search.sources import KINDS, SCHEMA_VERSION, Entry, entry_batches, store_fingerprint
 from store import GraphStore
 
 __all__ = ["DERIVATION", "KINDS", "SearchHit", "SearchIndex", "SearchIndexError"]
@@ -138,27 +138,20 @@ class SearchIndex:
         """Index every searchable node of `store` afresh; return the number of entries.
 
         The old entries are replaced in one SQLite transaction: a reader sees the old index
-        or the new one, never a mix.
+        or the new one, never a mix. Entries are read and written a batch at a time, so a
+        national store's texts never sit in memory at once.
         """
-        entries = read_entries(store)
         fingerprint = store_fingerprint(store)
-        rows = [
-            (
-                entry.iri,
-                entry.kind,
-                entry.document,
-                entry.label or label_of(entry.text),
-                entry.text,
-                exact_text(entry.text),
-                folded_text(entry.text),
-            )
-            for entry in entries
-        ]
+        count = 0
         with self._locked("cannot rebuild the search index") as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 connection.execute("DELETE FROM entries")
-                connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                for batch in entry_batches(store):
+                    connection.executemany(
+                        "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", map(_row, batch)
+                    )
+                    count += len(batch)
                 connection.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,)
                 )
@@ -166,7 +159,7 @@ class SearchIndex:
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
-        return len(rows)
+        return count
 
     def entry_count(self) -> int:
         """Return how many nodes the index holds."""
@@ -239,6 +232,19 @@ class SearchIndex:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _row(entry: Entry) -> tuple[str, str, str | None, str, str, str, str]:
+    """Return the table row of one entry: its forms for display, exact and folded search."""
+    return (
+        entry.iri,
+        entry.kind,
+        entry.document,
+        entry.label or label_of(entry.text),
+        entry.text,
+        exact_text(entry.text),
+        folded_text(entry.text),
+    )
 
 
 def _hit(

@@ -7,13 +7,17 @@ which ingested documents the entries were read from.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+
+from rdflib import URIRef
 
 from queries.sparql import load_query
 from search.folding import WORD, display_text
 from store import GraphStore
+from store.base import Bindings
 
-__all__ = ["KINDS", "Entry", "read_entries", "store_fingerprint"]
+__all__ = ["KINDS", "Entry", "entry_batches", "read_entries", "store_fingerprint"]
 
 KINDS = ("document", "task", "indicator", "section", "programme", "agency", "unit")
 """Every kind of node the index holds."""
@@ -21,11 +25,12 @@ KINDS = ("document", "task", "indicator", "section", "programme", "agency", "uni
 # (query name, kind); a query that returns ?kind itself says None.
 _SOURCES: tuple[tuple[str, str | None], ...] = (
     ("search_documents", "document"),
-    ("search_items", None),
     ("search_programmes", "programme"),
     ("search_agencies", "agency"),
     ("search_units", "unit"),
 )
+# The items (tasks, indicators, sections) are read one document at a time.
+_ITEMS_OF = "search_items_of"
 # Bump when the entries or the table change, so every existing index is rebuilt.
 SCHEMA_VERSION = "1"
 
@@ -41,9 +46,11 @@ class Entry:
     document: str | None = None
 
 
-def _entries_of(store: GraphStore, query: str, kind: str | None) -> list[Entry]:
+def _entries_of(
+    store: GraphStore, query: str, kind: str | None, bindings: Bindings | None = None
+) -> list[Entry]:
     entries: list[Entry] = []
-    for row in store.select_values(load_query(query)):
+    for row in store.select_values(load_query(query), bindings):
         if "label" in row:
             label = display_text(str(row["label"]))
             aliases = display_text(str(row.get("aliases", "")))
@@ -66,28 +73,45 @@ def _entries_of(store: GraphStore, query: str, kind: str | None) -> list[Entry]:
     return entries
 
 
+def _merged(entries: Iterable[Entry]) -> list[Entry]:
+    """Return the entries with the texts of one node and kind joined into one entry."""
+    merged: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        key = (entry.iri, entry.kind)
+        earlier = merged.get(key)
+        if earlier is None:
+            merged[key] = entry
+        elif entry.text not in earlier.text:
+            merged[key] = Entry(
+                earlier.iri,
+                earlier.kind,
+                earlier.label,
+                f"{earlier.text} · {entry.text}",
+                earlier.document or entry.document,
+            )
+    return list(merged.values())
+
+
+def entry_batches(store: GraphStore) -> Iterator[list[Entry]]:
+    """Yield the entries of `store` in batches: each named kind's, then each document's items.
+
+    A node's entries all fall in one batch (a kind is read whole, an item belongs to one
+    document), so each batch is merged on its own.
+    """
+    for query, kind in _SOURCES:
+        yield _merged(_entries_of(store, query, kind))
+    rows = store.select_values(load_query("search_fingerprint"))
+    for document in sorted({row["document"] for row in rows}):
+        yield _merged(_entries_of(store, _ITEMS_OF, None, {"document": URIRef(document)}))
+
+
 def read_entries(store: GraphStore) -> list[Entry]:
     """Return one entry per searchable node of `store`, texts of one node joined.
 
     A node with several texts of one kind (two titles, say) gets one entry whose text holds
     them all, separated by " · ".
     """
-    merged: dict[tuple[str, str], Entry] = {}
-    for query, kind in _SOURCES:
-        for entry in _entries_of(store, query, kind):
-            key = (entry.iri, entry.kind)
-            earlier = merged.get(key)
-            if earlier is None:
-                merged[key] = entry
-            elif entry.text not in earlier.text:
-                merged[key] = Entry(
-                    earlier.iri,
-                    earlier.kind,
-                    earlier.label,
-                    f"{earlier.text} · {entry.text}",
-                    earlier.document or entry.document,
-                )
-    return list(merged.values())
+    return [entry for batch in entry_batches(store) for entry in batch]
 
 
 def store_fingerprint(store: GraphStore) -> str:
