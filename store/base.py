@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping
 from types import TracebackType
 from typing import Self
 
@@ -14,10 +15,40 @@ from rdflib.term import Node
 from store.errors import QuerySyntaxError
 from store.terms import Row, insert_data_block, solution_rows, term_text
 
-__all__ = ["Bindings", "GraphStore", "Row"]
+__all__ = ["Bindings", "FactCache", "GraphStore", "Row"]
 
 Bindings = Mapping[str, Node]
 """Values for query variables, bound as parameters (never spliced into the query text)."""
+
+
+class FactCache:
+    """Facts read from a store, kept while the store is unchanged, at most `limit` of them.
+
+    The least recently used fact goes first when the cache is full. A cache belongs to one
+    store object and one write generation (`GraphStore.facts`); never put an answer to a
+    question in one, only statements that many answers re-read.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
+
+    def get(self, key: Hashable) -> object | None:
+        """Return the fact cached under `key`, or None."""
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: object) -> None:
+        """Cache `value` under `key`, forgetting the least recently used fact when full."""
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.limit:
+            self._entries.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 class GraphStore(ABC):
@@ -29,6 +60,46 @@ class GraphStore(ABC):
     """
 
     location: str
+    _generation: int = 0
+    _caches: dict[str, FactCache] | None = None
+    _caches_generation: int = -1
+
+    @property
+    def generation(self) -> int:
+        """Return how many writes this store object has made (each write method adds one).
+
+        Facts read at one generation still hold at the same generation when nothing else
+        writes to the store (see `cacheable`).
+        """
+        return self._generation
+
+    @property
+    def cacheable(self) -> bool:
+        """Return whether every change to the store goes through this object's writes.
+
+        Only then may facts be cached per `generation`. True by default (an embedded store
+        is locked to one writing process); a store other clients write to says False.
+        """
+        return True
+
+    def _wrote(self) -> None:
+        self._generation += 1
+
+    def facts(self, name: str, *, limit: int = 4096) -> FactCache | None:
+        """Return the cache `name` of facts read at the current generation, or None.
+
+        None when the store is not `cacheable`. A write empties every cache of the store, so
+        a fact read before it is never served after it.
+        """
+        if not self.cacheable:
+            return None
+        if self._caches is None or self._caches_generation != self._generation:
+            self._caches = {}
+            self._caches_generation = self._generation
+        cache = self._caches.get(name)
+        if cache is None:
+            cache = self._caches[name] = FactCache(limit)
+        return cache
 
     @abstractmethod
     def _results(self, query: str, bindings: Bindings | None) -> object:
@@ -109,6 +180,7 @@ class GraphStore(ABC):
 
     def replace_graphs(self, graphs: dict[URIRef, Graph]) -> None:
         """Replace several named graphs in one transaction (all of them or none)."""
+        self._wrote()
         operations = []
         for name, graph in graphs.items():
             operations.append(f"DROP SILENT GRAPH {term_text(name)}")
@@ -129,6 +201,7 @@ class GraphStore(ABC):
         Each graph of `replace` gets exactly its text as content, each text of `add` is
         added to what its graph holds, and the graphs of `drop` are emptied.
         """
+        self._wrote()
         names = dict.fromkeys([*drop, *replace])
         operations = [f"DROP SILENT GRAPH {term_text(name)}" for name in names]
         blocks = [
@@ -143,10 +216,11 @@ class GraphStore(ABC):
 
     def compact(self) -> None:
         """Reclaim the space that replaced and dropped statements still take (may be a no-op)."""
-        return None
+        self._wrote()
 
     def drop_graph(self, graph_name: URIRef) -> None:
         """Remove the named graph `graph_name` and everything in it (no error if absent)."""
+        self._wrote()
         self.update(f"DROP SILENT GRAPH {term_text(graph_name)}")
 
     def named_graphs(self) -> list[URIRef]:

@@ -100,6 +100,7 @@ class EmbeddedStore(GraphStore):
         """Apply a SPARQL 1.1 update in one transaction."""
         if self.read_only:
             raise StoreError(f"{self.directory}: the store was opened read-only")
+        self._wrote()
         try:
             self._store.update(update)
         except SyntaxError as error:
@@ -120,6 +121,7 @@ class EmbeddedStore(GraphStore):
         loaded as one N-Quads document, about twice as fast as the SPARQL update otherwise
         needed; both are single transactions.
         """
+        self._wrote()
         drop = list(drop)
         emptied = [*drop, *replace]
         if self.read_only or any(
@@ -139,6 +141,7 @@ class EmbeddedStore(GraphStore):
         """Merge the store's files so replaced statements stop taking disk space."""
         if self.read_only:
             return
+        self._wrote()
         try:
             self._store.optimize()
         except OSError as error:
@@ -148,14 +151,32 @@ class EmbeddedStore(GraphStore):
         """Return every quad of the store as N-Quads (named graphs kept)."""
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
 
+    @property
+    def cacheable(self) -> bool:
+        """Return whether facts may be cached per generation.
+
+        A read-only store is a snapshot. A writable one is locked to this process, so its
+        generation sees every write, unless its native store or an rdflib view was handed
+        out: writes through those bypass the generation.
+        """
+        return self.read_only or not self._handed_out
+
+    _handed_out = False
+
     def oxigraph(self) -> ox.Store:
-        """Return the underlying pyoxigraph store, for callers that need its native API."""
+        """Return the underlying pyoxigraph store, for callers that need its native API.
+
+        Writes through it are not counted in `generation`, so a writable store stops
+        caching facts once it is handed out.
+        """
+        self._handed_out = True
         return self._store
 
     def dataset(self) -> Dataset:
         """Return a live rdflib Dataset over this store (through oxrdflib)."""
         from oxrdflib import OxigraphStore
 
+        self._handed_out = True
         return Dataset(store=OxigraphStore(store=self._store))
 
     def close(self) -> None:

@@ -43,6 +43,11 @@ class RemoteStore(GraphStore):
         self.query_url, self.update_url = endpoints_for(url)
         self._client = httpx.Client(timeout=timeout)
 
+    @property
+    def cacheable(self) -> bool:
+        """Return False: other clients write to the server, unseen by `generation`."""
+        return False
+
     def _post_query(self, query: str, accept: str) -> bytes:
         try:
             response = self._client.post(
@@ -75,6 +80,7 @@ class RemoteStore(GraphStore):
 
     def update(self, update: str) -> None:
         """Send a SPARQL 1.1 update; the server applies it in one transaction."""
+        self._wrote()
         try:
             response = self._client.post(
                 self.update_url,
