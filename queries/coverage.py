@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -28,7 +28,6 @@ from queries.reviews import DEFAULT_MIN_CONFIDENCE, Decision, latest_reviews, li
 from queries.sparql import load_query
 from queries.values import values_query
 from store import GraphStore
-from store.terms import Row
 from vntext import fold_accents
 
 __all__ = [
@@ -174,27 +173,54 @@ def resolve_unit(store: GraphStore, reference: str) -> Unit:
     return matches[0]
 
 
+# Facts every coverage answer of a province re-reads, cached per store generation.
+_PROVINCE_CACHE = "unit provinces"
+_PROGRAMME_CACHE = "province programmes"
+_NO_PROVINCE = "none"
+
+
 def _province_of(store: GraphStore, unit: Unit) -> Unit | None:
-    for row in store.select(load_query("unit_province"), {"unit": URIRef(unit.iri)}):
-        label = str(row.get("provinceLabel") or row["province"])
-        return Unit(str(row["province"]), label, True)
-    return None
+    cache = store.facts(_PROVINCE_CACHE, limit=100_000)
+    known = cache.get(unit.iri) if cache is not None else None
+    if known is not None:
+        return known if isinstance(known, Unit) else None
+    found: Unit | None = None
+    for row in store.select_values(load_query("unit_province"), {"unit": URIRef(unit.iri)}):
+        found = Unit(row["province"], row.get("provinceLabel") or row["province"], True)
+        break
+    if cache is not None:
+        cache.put(unit.iri, found or _NO_PROVINCE)
+    return found
 
 
-def _programmes(
-    store: GraphStore, province: Unit
-) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
+_Programmes = tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]
+
+
+def _programmes(store: GraphStore, province: Unit) -> _Programmes:
+    cache = store.facts(_PROGRAMME_CACHE, limit=1_000)
+    known = cache.get(province.iri) if cache is not None else None
+    if isinstance(known, tuple):
+        ordered, places = known
+        return list(ordered), {iri: list(found) for iri, found in places.items()}
+    read = _read_programmes(store, province)
+    if cache is not None:
+        cache.put(province.iri, read)
+    return list(read[0]), {iri: list(found) for iri, found in read[1].items()}
+
+
+def _read_programmes(store: GraphStore, province: Unit) -> _Programmes:
     programmes: dict[str, tuple[str, str, str]] = {}
     places: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in store.select(load_query("coverage_programmes"), {"province": URIRef(province.iri)}):
-        iri = str(row["programme"])
-        programmes[iri] = (str(row["number"]), str(row["title"]), iri)
+    bindings = {"province": URIRef(province.iri)}
+    for row in store.select_values(load_query("coverage_programmes"), bindings):
+        iri = row["programme"]
+        programmes[iri] = (row["number"], row["title"], iri)
         if row.get("place") is not None:
-            place = (str(row["place"]), str(row.get("placeLabel") or row["place"]))
+            place = (row["place"], row.get("placeLabel") or row["place"])
             if place not in places[iri]:
                 places[iri].append(place)
     ordered = sorted(programmes.values(), key=lambda item: (_number_order(item[0]), item[2]))
-    return ordered, places
+    return ordered, dict(places)
 
 
 def _number_order(number: str) -> tuple[int, str]:
@@ -213,7 +239,7 @@ def _link_rows(
     reviews: dict[URIRef, Decision],
     *,
     unit: Unit | None = None,
-) -> list[Row]:
+) -> list[dict[str, str]]:
     """Return the links to `province`'s programmes a query may use, with item and document.
 
     Without `unit`, for every commune of the province (rows carry ?document); with it, for
@@ -223,20 +249,20 @@ def _link_rows(
     """
     bindings = {"province": URIRef(province.iri), "min": _min_literal(min_confidence)}
     if unit is None:
-        rows = store.select(load_query("coverage_province_links"), bindings)
+        rows = store.select_values(load_query("coverage_province_links"), bindings)
     else:
-        rows = store.select(
+        rows = store.select_values(
             load_query("coverage_commune_links"), {**bindings, "unit": URIRef(unit.iri)}
         )
     confirmed = [link for link, decision in reviews.items() if decision.status == MG.confirmed]
     if confirmed:
         query, links = values_query(load_query("coverage_reviewed_links"), "link", confirmed)
-        rows += store.select(query, {**links, "province": bindings["province"]})
+        rows += store.select_values(query, {**links, "province": bindings["province"]})
     return rows
 
 
 def _covering_items(
-    rows: Iterable[Row],
+    rows: Iterable[Mapping[str, object]],
     reviews: dict[URIRef, Decision],
     min_confidence: float,
     reviewed_only: bool,
@@ -349,7 +375,9 @@ def commune_coverage(
     programmes, places = _programmes(store, province)
     documents = {
         str(row["document"])
-        for row in store.select(load_query("coverage_unit_documents"), {"unit": URIRef(unit.iri)})
+        for row in store.select_values(
+            load_query("coverage_unit_documents"), {"unit": URIRef(unit.iri)}
+        )
     }
     rows = [
         row
@@ -386,12 +414,13 @@ def province_coverage(
     reviews = latest_reviews(store)
     communes: dict[tuple[str, str], set[str]] = defaultdict(set)
     commune_of: dict[str, list[str]] = defaultdict(list)
-    for row in store.select(load_query("coverage_documents"), {"province": URIRef(province.iri)}):
-        commune, document = str(row["commune"]), str(row["document"])
-        communes[(commune, str(row["label"]))].add(document)
+    bindings = {"province": URIRef(province.iri)}
+    for row in store.select_values(load_query("coverage_documents"), bindings):
+        commune, document = row["commune"], row["document"]
+        communes[(commune, row["label"])].add(document)
         if commune not in commune_of[document]:
             commune_of[document].append(commune)
-    rows_by_commune: dict[str, list[Row]] = defaultdict(list)
+    rows_by_commune: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in _link_rows(store, province, min_confidence, reviews):
         for commune in commune_of.get(str(row["document"]), []):
             rows_by_commune[commune].append(row)

@@ -121,9 +121,47 @@ def node_summaries(store: GraphStore, nodes: Iterable[str]) -> dict[str, NodeSum
         load_query("lineage_summaries"), "node", [URIRef(iri) for iri in wanted]
     )
     values: dict[str, dict[str, set[str]]] = {iri: defaultdict(set) for iri in wanted}
-    for row in store.select(query, bindings):
-        values[str(row["node"])][str(row["key"])].add(str(row["value"]))
+    for row in store.select_values(query, bindings):
+        values[row["node"]][row["key"]].add(row["value"])
     return {iri: _summary_of(iri, values[iri]) for iri in wanted}
+
+
+# Facts about the nodes above a task (documents, programmes, resolutions) that every walk
+# through them reads again: their upward edges and their summaries, per store generation.
+_EDGES_CACHE = "lineage edges"
+_SUMMARY_CACHE = "node summaries"
+_CACHE_LIMIT = 50_000
+
+
+def _cached_summaries(store: GraphStore, nodes: Iterable[str]) -> dict[str, NodeSummary]:
+    """Return `node_summaries` of `nodes`, reading only those the store's cache lacks."""
+    cache = store.facts(_SUMMARY_CACHE, limit=_CACHE_LIMIT)
+    if cache is None:
+        return node_summaries(store, nodes)
+    found: dict[str, NodeSummary] = {}
+    missing = []
+    for iri in dict.fromkeys(nodes):
+        known = cache.get(iri)
+        if isinstance(known, NodeSummary):
+            found[iri] = known
+        else:
+            missing.append(iri)
+    for iri, summary in node_summaries(store, missing).items():
+        cache.put(iri, summary)
+        found[iri] = summary
+    return found
+
+
+def _edge_rows_of(store: GraphStore, nodes: list[str]) -> dict[str, list[Row]]:
+    """Return the upward edges (lineage_edges.rq rows, as strings) of each of `nodes`."""
+    rows: dict[str, list[Row]] = {iri: [] for iri in nodes}
+    if nodes:
+        query, bindings = values_query(
+            load_query("lineage_edges"), "node", [URIRef(iri) for iri in nodes]
+        )
+        for row in store.select_values(query, bindings):
+            rows[row["node"]].append(row)  # type: ignore[arg-type]
+    return rows
 
 
 _NAME_KEYS = ("title", "text", "label", "cited", "number", "path")
@@ -172,35 +210,46 @@ def _explain(
 
 
 class _Walker:
-    """The walk's view of the graph, read in a few queries before it starts.
+    """The walk's view of the graph, read before it starts.
 
-    `lineage_reachable` finds every node the walk could reach, `lineage_edges` gives their
-    upward edges and `lineage_flags` which are goals; `lineage_summaries` names the nodes the
-    answer shows, once the walk is over. A node outside them (none should be) is asked about
-    on its own.
+    The start's upward edges (`lineage_edges`) and name are read on every call; the nodes
+    above it (documents, programmes, resolutions) level by level, from the store's facts
+    cache when an earlier walk read them at the same generation. A node's summary gives
+    whether it is a goal. A node outside them (none should be) is asked about on its own.
     """
 
     def __init__(self, store: GraphStore, min_confidence: float, start: str) -> None:
         self.store = store
         self.min_confidence = min_confidence
         self.reviews = latest_reviews(store)
-        reachable = [
-            row["node"]
-            for row in store.select(load_query("lineage_reachable"), {"start": URIRef(start)})
-        ]
-        self.rows: dict[str, list[Row]] = defaultdict(list)
-        query, bindings = values_query(load_query("lineage_edges"), "node", reachable)
-        for row in store.select(query, bindings) if reachable else []:
-            self.rows[str(row["node"])].append(row)
-        self.candidates = {str(node) for node in reachable}
-        self.flags: dict[str, tuple[bool, bool]] = {}
-        if reachable:
-            query, bindings = values_query(load_query("lineage_flags"), "node", reachable)
-            for row in store.select(query, bindings):
-                self.flags[str(row["node"])] = (
-                    str(row["national"]) == "true",
-                    str(row["referenced"]) == "true",
-                )
+        self.rows: dict[str, list[Row]] = {}
+        self.summaries: dict[str, NodeSummary] = {}
+        # The start is read afresh on every call; the nodes above it come from the store's
+        # cache when an earlier walk read them at the same generation.
+        self.rows.update(_edge_rows_of(store, [start]))
+        self.summaries.update(node_summaries(store, [start]))
+        edges = store.facts(_EDGES_CACHE, limit=_CACHE_LIMIT)
+        frontier = self._targets([start])
+        while frontier:
+            missing = []
+            for iri in frontier:
+                known = edges.get(iri) if edges is not None else None
+                if isinstance(known, list):
+                    self.rows[iri] = known
+                else:
+                    missing.append(iri)
+            read = _edge_rows_of(store, missing)
+            self.rows.update(read)
+            if edges is not None:
+                for iri, rows in read.items():
+                    edges.put(iri, rows)
+            frontier = self._targets(frontier)
+        self.candidates = set(self.rows)
+        self.summaries.update(_cached_summaries(store, sorted(self.candidates - {start})))
+        self.flags: dict[str, tuple[bool, bool]] = {
+            iri: (summary.national_congress, summary.referenced_only)
+            for iri, summary in self.summaries.items()
+        }
         # A link that many documents state names the first of them (in IRI order).
         first_said: dict[str, str] = {}
         for rows in self.rows.values():
@@ -208,9 +257,13 @@ class _Walker:
                 if row.get("said") is not None:
                     link, said = str(row["link"]), str(row["said"])
                     first_said[link] = min(said, first_said.get(link, said))
-        said = set(first_said.values())
-        self.summaries: dict[str, NodeSummary] = node_summaries(store, sorted({start, *said}))
+        self.summaries.update(_cached_summaries(store, sorted(set(first_said.values()))))
         self.out: dict[str, list[Hop]] = {}
+
+    def _targets(self, nodes: Iterable[str]) -> list[str]:
+        """Return the targets of `nodes`' edges whose own edges are not read yet."""
+        found = {str(row["target"]) for iri in nodes for row in self.rows.get(iri, [])}
+        return sorted(found - set(self.rows))
 
     def summary(self, iri: str) -> NodeSummary:
         if iri not in self.summaries:
@@ -219,7 +272,8 @@ class _Walker:
 
     def summarise(self, iris: Iterable[str]) -> None:
         """Fetch, in one query, the summaries of `iris` not yet known."""
-        self.summaries.update(node_summaries(self.store, sorted(set(iris) - set(self.summaries))))
+        wanted = sorted(set(iris) - set(self.summaries))
+        self.summaries.update(_cached_summaries(self.store, wanted))
 
     def is_goal(self, iri: str) -> bool:
         if iri in self.flags:
@@ -251,7 +305,7 @@ class _Walker:
         hops: list[Hop] = []
         for (target, relation, link), entry in grouped.items():
             method = URIRef(str(entry["method"])) if entry.get("method") is not None else None
-            confidence = float(str(entry["confidence"])) if entry.get("confidence") else None
+            confidence = _confidence(entry.get("confidence"))
             decision = self.reviews.get(URIRef(link)) if link else None
             evidence: list[str] = list(entry["evidence"])  # type: ignore[call-overload]
             if relation == "implements":
@@ -312,6 +366,12 @@ class _Walker:
                     seen.add(hop.target)
                     stack.append(hop.target)
         return seen
+
+
+def _confidence(value: object) -> float | None:
+    # A link of confidence 0 shows none, as when rows held rdflib literals (a zero is false).
+    number = float(str(value)) if value is not None else 0.0
+    return number or None
 
 
 def _gap(walker: _Walker, start: str) -> tuple[list[NodeSummary], str]:

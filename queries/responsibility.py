@@ -9,6 +9,7 @@ from rdflib import URIRef
 from ingest.agencies import ABBREVIATIONS, canonical_agency_name
 from queries.lookup import NotFound
 from queries.sparql import load_query
+from queries.values import values_query
 from store import GraphStore
 from vntext import fold_accents
 
@@ -59,31 +60,57 @@ def _variants(name: str, unit: str | None) -> set[str]:
     return variants
 
 
+_INDEX_CACHE = "agency names"
+
+
+@dataclass(frozen=True)
+class _Agency:
+    iri: str
+    name: str
+    unit: str | None
+    names: tuple[str, ...]
+    variants: frozenset[str]
+
+
+def _agency_index(store: GraphStore) -> list[_Agency]:
+    """Return every agency with its names and their keys, read once per store generation."""
+    cache = store.facts(_INDEX_CACHE, limit=1)
+    known = cache.get("index") if cache is not None else None
+    if isinstance(known, list):
+        return known
+    names: dict[str, list[str]] = {}
+    first: dict[str, dict[str, str]] = {}
+    for row in store.select_values(load_query("agencies")):
+        iri = row["agency"]
+        first.setdefault(iri, row)
+        written = names.setdefault(iri, [])
+        if row["name"] not in written:
+            written.append(row["name"])
+    index = []
+    for iri, row in first.items():
+        unit = row.get("unitLabel")
+        variants = frozenset(v for written in names[iri] for v in _variants(written, unit))
+        index.append(_Agency(iri, row["pref"], unit, tuple(names[iri]), variants))
+    if cache is not None:
+        cache.put("index", index)
+    return index
+
+
 def _matching_agencies(store: GraphStore, name: str) -> list[AgencyDuties]:
     wanted = _key(name)
-    agencies: dict[str, AgencyDuties] = {}
-    exact: set[str] = set()
-    partial: set[str] = set()
-    for row in store.select(load_query("agencies")):
-        iri = str(row["agency"])
-        agency = agencies.setdefault(
-            iri,
-            AgencyDuties(
-                iri,
-                str(row["pref"]),
-                str(row["unitLabel"]) if row.get("unitLabel") is not None else None,
-            ),
-        )
-        written = str(row["name"])
-        if written not in agency.names:
-            agency.names.append(written)
-        variants = _variants(written, agency.unit)
-        if name.strip() == iri or wanted in variants:
-            exact.add(iri)
-        elif wanted and any(wanted in variant for variant in variants):
-            partial.add(iri)
-    chosen = exact or partial
-    return [agencies[iri] for iri in sorted(chosen, key=lambda iri: agencies[iri].name)]
+    exact: list[_Agency] = []
+    partial: list[_Agency] = []
+    for agency in _agency_index(store):
+        if name.strip() == agency.iri or wanted in agency.variants:
+            exact.append(agency)
+        elif wanted and any(wanted in variant for variant in agency.variants):
+            partial.append(agency)
+    # Same-named agencies (one per commune) in IRI order, so the answer does not depend on
+    # the order rows came in.
+    chosen = sorted(exact or partial, key=lambda agency: (agency.name, agency.iri))
+    return [
+        AgencyDuties(agency.iri, agency.name, agency.unit, list(agency.names)) for agency in chosen
+    ]
 
 
 def agency_duties(store: GraphStore, name: str) -> list[AgencyDuties]:
@@ -95,17 +122,21 @@ def agency_duties(store: GraphStore, name: str) -> list[AgencyDuties]:
     agencies = _matching_agencies(store, name)
     if not agencies:
         raise NotFound(f"{name}: no agency of that name in the graph")
-    for agency in agencies:
-        for row in store.select(load_query("agency_tasks"), {"agency": URIRef(agency.iri)}):
-            entry = {
-                "iri": str(row["item"]),
-                "kind": str(row["kind"]).rsplit("#", 1)[-1].lower(),
-                "text": str(row["text"]),
-                "timing": str(row["timing"]) if row.get("timing") is not None else None,
-                "document": {
-                    "iri": str(row["document"]),
-                    "title": str(row["title"]) if row.get("title") is not None else None,
-                },
-            }
-            (agency.chairs if str(row["role"]) == "chairs" else agency.coordinates).append(entry)
+    by_iri = {agency.iri: agency for agency in agencies}
+    query, bindings = values_query(
+        load_query("agency_tasks"), "agency", [URIRef(iri) for iri in by_iri]
+    )
+    rows = store.select_values(query, bindings)
+    # By document, then outline path (a missing path first, as SPARQL orders unbound).
+    rows.sort(key=lambda row: (row["document"], "path" in row, row.get("path", "")))
+    for row in rows:
+        entry = {
+            "iri": row["item"],
+            "kind": row["kind"].rsplit("#", 1)[-1].lower(),
+            "text": row["text"],
+            "timing": row.get("timing"),
+            "document": {"iri": row["document"], "title": row.get("title")},
+        }
+        agency = by_iri[row["agency"]]
+        (agency.chairs if row["role"] == "chairs" else agency.coordinates).append(entry)
     return agencies

@@ -46,18 +46,27 @@ class Decision:
     when: str
 
 
+_REVIEWS_CACHE = "reviews"
+
+
 def latest_reviews(store: GraphStore) -> dict[URIRef, Decision]:
-    """Return, per reviewed link, its latest decision."""
+    """Return, per reviewed link, its latest decision.
+
+    Every lineage and coverage answer reads all decisions, so they are read once per store
+    generation when the store allows caching (a new review is a write, which ends it).
+    """
+    cache = store.facts(_REVIEWS_CACHE, limit=1)
+    known = cache.get("latest") if cache is not None else None
+    if isinstance(known, dict):
+        return dict(known)
     latest: dict[URIRef, Decision] = {}
-    for row in store.select(load_query("reviews_latest")):
-        link = URIRef(str(row["link"]))
-        decision = Decision(
-            URIRef(str(row["status"])),
-            str(row["who"]) if row.get("who") is not None else None,
-            str(row["when"]),
-        )
+    for row in store.select_values(load_query("reviews_latest")):
+        link = URIRef(row["link"])
+        decision = Decision(URIRef(row["status"]), row.get("who"), row["when"])
         if link not in latest or latest[link].when <= decision.when:
             latest[link] = decision
+    if cache is not None:
+        cache.put("latest", dict(latest))
     return latest
 
 
