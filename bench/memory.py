@@ -20,9 +20,11 @@ _MB = 1024 * 1024
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Return the summed resident memory (MB) of process `pid` and all its descendants.
+    """Return the summed memory (MB) of process `pid` and all its descendants.
 
-    Processes that end while being read count as 0; a gone `pid` gives 0.
+    Each process counts its proportional set size where the system reports it (pages a
+    forked worker shares with its parent are split between them, not counted twice), else
+    its resident size. Processes that end while being read count as 0; a gone `pid` gives 0.
     """
     try:
         root = psutil.Process(pid)
@@ -32,10 +34,17 @@ def tree_rss_mb(pid: int) -> float:
     total = 0
     for process in processes:
         try:
-            total += process.memory_info().rss
+            total += _own_memory(process)
         except psutil.Error:
             continue
     return total / _MB
+
+
+def _own_memory(process: psutil.Process) -> int:
+    try:
+        return int(process.memory_full_info().pss)
+    except (AttributeError, psutil.AccessDenied):
+        return int(process.memory_info().rss)
 
 
 class TreeSampler:
