@@ -257,7 +257,7 @@ class Plans:
         return str(self.iris.task(self.documents[plan], path))
 
     def write_links(self, links: list[tuple[URIRef, URIRef, float]]) -> list[URIRef]:
-        """Replace the links graph by similarity links (source, provincial node, confidence)."""
+        """Replace every derived link by similarity links (source, provincial node, confidence)."""
         graph, made = Graph(), []
         for source, target, confidence in links:
             link = self.iris.implementation_link(source, target)
@@ -269,7 +269,15 @@ class Plans:
             graph.add((link, MG.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal)))
             made.append(link)
         with open_store(self.store, base_iri=self.iris.base) as store:
-            store.replace_graphs({self.iris.links_graph(): graph})
+            # The linker's own proposals live in one links graph per commune.
+            per_commune = str(self.iris.links_graph()) + "/"
+            replaced = {
+                name: Graph()
+                for name in store.named_graphs()
+                if str(name).startswith(per_commune)
+            }
+            replaced[self.iris.links_graph()] = graph
+            store.replace_graphs(replaced)
         return made
 
     def review(self, link: URIRef, *, confirmed: bool, at: str) -> None:
