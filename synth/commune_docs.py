@@ -13,7 +13,7 @@ from typing import Any
 from synth.catalogue import FREE_TOPICS, Topic
 from synth.geography import Commune
 from synth.indicators import make_indicators
-from synth.model import Doc, cut_task_text, first_words
+from synth.model import Doc, cut_task_text, first_words, indicator_key
 from synth.province_docs import XIV, ProvinceContext, ProvincialProgramme
 from synth.references import CENTRAL, Central, congress_reference, numbered_reference
 from synth.tasks import realise
@@ -53,6 +53,31 @@ class _Section:
     topics: list[Topic]
     programmes: list[ProvincialProgramme | None]
     heading: str
+
+
+def _commune_doc(
+    stem: str,
+    kind: str,
+    province: str,
+    commune: str,
+    issuer: str,
+    number: str | None,
+    day: str | None,
+    heading: list[str],
+) -> Doc:
+    """Return an empty commune document of `kind` with its answer key's document block."""
+    block = {
+        "kind": kind,
+        "issuer": issuer,
+        "level": "commune",
+        "locality": commune,
+        "province": province,
+        "number": number,
+        "date": _iso(day),
+        "term": "2025-2030",
+        "title": " ".join(heading),
+    }
+    return Doc(stem, kind, province, commune, block)
 
 
 def _iso(day: str | None) -> str | None:
@@ -182,18 +207,7 @@ class _Writer:
                     self._indicator(f"Chỉ tiêu {number}/{sub}", text, targets, field)
 
     def _indicator(self, ident: str, text: str, targets: list[Any], field: str) -> None:
-        self.doc.indicators.append(
-            {
-                "id": ident,
-                "text": text,
-                "targets": targets,
-                "lead": [],
-                "coordinating": [],
-                "field": field,
-                "timing": None,
-                "expected_result": None,
-            }
-        )
+        self.doc.indicators.append(indicator_key(ident, text, targets, field))
 
     def tasks(self, roman: str, count: int, border: bool) -> None:
         groups = _sections(self.rng, self.ctx, self.commune, border)
@@ -407,22 +421,8 @@ def build_commune_programme(
         f"thực hiện {c_congress}",
     ]
     issuer = f"Ban Chấp hành Đảng bộ {commune.unit} {commune.name}"
-    doc = Doc(
-        stem,
-        "chuong_trinh_hanh_dong",
-        p.name,
-        commune.name,
-        {
-            "kind": "chuong_trinh_hanh_dong",
-            "issuer": issuer,
-            "level": "commune",
-            "locality": commune.name,
-            "province": p.name,
-            "number": number,
-            "date": _iso(day),
-            "term": "2025-2030",
-            "title": " ".join(heading),
-        },
+    doc = _commune_doc(
+        stem, "chuong_trinh_hanh_dong", p.name, commune.name, issuer, number, day, heading
     )
     _header(
         doc,
@@ -507,23 +507,7 @@ def build_commune_plan(
         f"trình của tỉnh trên địa bàn {commune.unit} {commune.name}, nhiệm kỳ 2025 - 2030",
     ]
     issuer = f"Ủy ban nhân dân {commune.unit} {commune.name}"
-    doc = Doc(
-        stem,
-        "ke_hoach",
-        p.name,
-        commune.name,
-        {
-            "kind": "ke_hoach",
-            "issuer": issuer,
-            "level": "commune",
-            "locality": commune.name,
-            "province": p.name,
-            "number": number,
-            "date": _iso(day),
-            "term": "2025-2030",
-            "title": " ".join(heading),
-        },
-    )
+    doc = _commune_doc(stem, "ke_hoach", p.name, commune.name, issuer, number, day, heading)
     _header(
         doc,
         ["ỦY BAN NHÂN DÂN", f"{commune.unit.upper()} {commune.name.upper()}"],

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Block", "Doc", "cut_task_text", "first_words"]
+__all__ = ["Block", "Doc", "cut_task_text", "first_words", "indicator_key"]
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
@@ -63,6 +63,22 @@ class Doc:
             "programmes": self.programmes,
             "notes": self.notes,
         }
+
+
+def indicator_key(
+    ident: str, text: str, targets: list[dict[str, Any]], field: str | None
+) -> dict[str, Any]:
+    """Return an indicator's answer-key entry; the documents assign indicators no agency."""
+    return {
+        "id": ident,
+        "text": text,
+        "targets": targets,
+        "lead": [],
+        "coordinating": [],
+        "field": field,
+        "timing": None,
+        "expected_result": None,
+    }
 
 
 def cut_task_text(text: str) -> str:

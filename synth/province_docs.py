@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from synth.catalogue import PROGRAMME_TOPICS, Topic
 from synth.geography import Province, slugify
 from synth.indicators import make_indicators
-from synth.model import Doc, cut_task_text
+from synth.model import Doc, cut_task_text, indicator_key
 from synth.references import congress_reference, numbered_reference
 from synth.tasks import realise
 
@@ -275,18 +275,7 @@ def build_province_programme(rng: random.Random, ctx: ProvinceContext, stem: str
     doc.para("II. CÁC CHỈ TIÊU CHỦ YẾU")
     for index, (text, targets, field) in enumerate(make_indicators(rng, 20), start=1):
         doc.para(f"({index}) {text}")
-        doc.indicators.append(
-            {
-                "id": f"({index})",
-                "text": text,
-                "targets": targets,
-                "lead": [],
-                "coordinating": [],
-                "field": field,
-                "timing": None,
-                "expected_result": None,
-            }
-        )
+        doc.indicators.append(indicator_key(f"({index})", text, targets, field))
     doc.para("III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM")
     lead = "Đảng ủy Ủy ban nhân dân tỉnh" if not p.is_city else "Đảng ủy Ủy ban nhân dân thành phố"
     partners = ["các sở, ngành có liên quan", "Đảng ủy các xã, phường, đặc khu"]
