@@ -24,6 +24,19 @@ QUESTIONS = (
 )
 
 
+def _unit(store: Any, iri: str, name: str) -> Any:
+    """Return the unit a user names; by its IRI when several communes share the name."""
+    from queries.coverage import resolve_unit
+    from queries.lookup import NotFound
+
+    try:
+        return resolve_unit(store, name)
+    except NotFound:
+        # At national scale commune names repeat across provinces; the answer then asks for
+        # the IRI, which is what a user gives next.
+        return resolve_unit(store, iri)
+
+
 def child(params: dict[str, Any]) -> dict[str, Any]:
     """Time each question over the targets; return {"timings": {question: [ms...]}, ...}."""
     from rdflib import URIRef
@@ -47,7 +60,7 @@ def child(params: dict[str, Any]) -> dict[str, Any]:
         units: dict[str, Any] = {}
         timings["resolve unit"] = time_each(
             targets.communes,
-            lambda commune: units.__setitem__(commune[0], resolve_unit(store, commune[1])),
+            lambda commune: units.__setitem__(commune[0], _unit(store, *commune)),
         )
         timings["commune coverage"] = time_each(
             list(units.values()), lambda unit: commune_coverage(store, unit), warmup=_WARMUP
