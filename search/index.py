@@ -18,7 +18,15 @@ from pathlib import Path
 
 from search.folding import exact_text, exact_words, folded_text, folded_words
 from search.snippets import label_of, snippet_of
-from search.sources import KINDS, SCHEMA_VERSION, Entry, entry_batches, store_fingerprint
+from search.sources import (
+    KINDS,
+    SCHEMA_VERSION,
+    Entry,
+    entry_batches,
+    fingerprint_of,
+    ingested_documents,
+    store_fingerprint,
+)
 from store import GraphStore
 
 __all__ = ["DERIVATION", "KINDS", "SearchHit", "SearchIndex", "SearchIndexError"]
@@ -141,13 +149,14 @@ class SearchIndex:
         or the new one, never a mix. Entries are read and written a batch at a time, so a
         national store's texts never sit in memory at once.
         """
-        fingerprint = store_fingerprint(store)
+        documents = ingested_documents(store)
+        fingerprint = fingerprint_of(documents)
         count = 0
         with self._locked("cannot rebuild the search index") as connection:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 connection.execute("DELETE FROM entries")
-                for batch in entry_batches(store):
+                for batch in entry_batches(store, documents):
                     connection.executemany(
                         "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)", map(_row, batch)
                     )

@@ -17,7 +17,15 @@ from search.folding import WORD, display_text
 from store import GraphStore
 from store.base import Bindings
 
-__all__ = ["KINDS", "Entry", "entry_batches", "read_entries", "store_fingerprint"]
+__all__ = [
+    "KINDS",
+    "Entry",
+    "entry_batches",
+    "fingerprint_of",
+    "ingested_documents",
+    "read_entries",
+    "store_fingerprint",
+]
 
 KINDS = ("document", "task", "indicator", "section", "programme", "agency", "unit")
 """Every kind of node the index holds."""
@@ -92,16 +100,17 @@ def _merged(entries: Iterable[Entry]) -> list[Entry]:
     return list(merged.values())
 
 
-def entry_batches(store: GraphStore) -> Iterator[list[Entry]]:
+def entry_batches(store: GraphStore, documents: Iterable[str]) -> Iterator[list[Entry]]:
     """Yield the entries of `store` in batches: each named kind's, then each document's items.
+
+    `documents` are the IRIs of the ingested documents (`ingested_documents`).
 
     A node's entries all fall in one batch (a kind is read whole, an item belongs to one
     document), so each batch is merged on its own.
     """
     for query, kind in _SOURCES:
         yield _merged(_entries_of(store, query, kind))
-    rows = store.select_values(load_query("search_fingerprint"))
-    for document in sorted({row["document"] for row in rows}):
+    for document in sorted(documents):
         yield _merged(_entries_of(store, _ITEMS_OF, None, {"document": URIRef(document)}))
 
 
@@ -111,15 +120,26 @@ def read_entries(store: GraphStore) -> list[Entry]:
     A node with several texts of one kind (two titles, say) gets one entry whose text holds
     them all, separated by " · ".
     """
-    return [entry for batch in entry_batches(store) for entry in batch]
+    documents = ingested_documents(store)
+    return [entry for batch in entry_batches(store, documents) for entry in batch]
 
 
-def store_fingerprint(store: GraphStore) -> str:
-    """Return a digest of the ingested documents' content hashes (and the index schema).
+def ingested_documents(store: GraphStore) -> dict[str, str]:
+    """Return each ingested document's IRI with its content hash."""
+    rows = store.select_values(load_query("search_fingerprint"))
+    return {row["document"]: row["hash"] for row in rows}
+
+
+def fingerprint_of(documents: dict[str, str]) -> str:
+    """Return a digest of the documents' content hashes (and the index schema).
 
     It changes whenever a document is ingested, re-ingested with other content or removed.
     """
-    rows = store.select_values(load_query("search_fingerprint"))
-    lines = sorted(f"{row['document']} {row['hash']}" for row in rows)
+    lines = sorted(f"{document} {content}" for document, content in documents.items())
     digest = hashlib.sha256("\n".join([SCHEMA_VERSION, *lines]).encode("utf-8"))
     return f"{len(lines)}:{digest.hexdigest()}"
+
+
+def store_fingerprint(store: GraphStore) -> str:
+    """Return the fingerprint (`fingerprint_of`) of the documents `store` holds now."""
+    return fingerprint_of(ingested_documents(store))

@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from store.errors import QuerySyntaxError
-from store.terms import Row, insert_data_block, solution_rows, term_text
+from store.terms import Row, solution_rows, term_text, triples_text
 
 __all__ = ["Bindings", "FactCache", "GraphStore", "Row"]
 
@@ -180,14 +180,7 @@ class GraphStore(ABC):
 
     def replace_graphs(self, graphs: dict[URIRef, Graph]) -> None:
         """Replace several named graphs in one transaction (all of them or none)."""
-        self._wrote()
-        operations = []
-        for name, graph in graphs.items():
-            operations.append(f"DROP SILENT GRAPH {term_text(name)}")
-            if len(graph):
-                operations.append(insert_data_block(name, graph))
-        if operations:
-            self.update(" ;\n".join(operations))
+        self.write_graphs(replace={name: triples_text(graph) for name, graph in graphs.items()})
 
     def write_graphs(
         self,
