@@ -75,6 +75,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "chairs": {"vi": "Chủ trì", "en": "Chairs"},
     "coordinates": {"vi": "Phối hợp", "en": "Coordinates"},
     "all_agencies": {"vi": "Tất cả cơ quan", "en": "All agencies"},
+    "agency_unit_prompt": {"vi": "Xã hoặc tỉnh (tùy chọn)", "en": "Commune or province (optional)"},
+    "agencies_matched": {"vi": "Cơ quan trùng tên", "en": "Matching agencies"},
     "review_help": {
         "vi": "Liên kết do máy đề xuất, chờ người rà soát xác nhận hoặc bác bỏ.",
         "en": "Links proposed by the machine, awaiting a reviewer's decision.",

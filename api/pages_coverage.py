@@ -50,9 +50,13 @@ def coverage_page(
 
 @router.get("/agency", response_class=HTMLResponse)
 def agency_page(
-    request: Request, context: Context, name: Annotated[str, Query(max_length=500)] = ""
+    request: Request,
+    context: Context,
+    name: Annotated[str, Query(max_length=500)] = "",
+    unit: Annotated[str, Query(max_length=500)] = "",
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    """Return what the named agency chairs and coordinates, or the list of all agencies."""
+    """Return a page of what the named agencies chair and coordinate, or the list of agencies."""
     from queries.responsibility import agency_duties
 
     if not name.strip():
@@ -61,12 +65,12 @@ def agency_page(
             {(str(row["pref"]), str(row.get("unitLabel") or "")) for row in rows},
             key=lambda pair: (pair[1], pair[0]),
         )
-        return render(request, "agency.html", name=name, agencies=None, names=names)
+        return render(request, "agency.html", name=name, unit=unit, found=None, names=names)
     try:
-        agencies = agency_duties(context.store, name)
+        found = agency_duties(context.store, name, unit=unit or None, offset=offset)
     except NotFound as error:
         return render(request, "error.html", status=404, message=str(error))
-    return render(request, "agency.html", name=name, agencies=agencies, names=None)
+    return render(request, "agency.html", name=name, unit=unit, found=found, names=None)
 
 
 @router.get("/review", response_class=HTMLResponse)

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from api.context import AppContext, context_of
 from api.errors import ApiError
 from api.security import require_read, require_write
+from queries.limits import DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
 from queries.reviews import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["router"]
@@ -125,15 +126,22 @@ def coverage(
 
 @router.get("/agency", summary="What an agency chairs and coordinates")
 def agency(
-    context: Context, name: Annotated[str, Query(description="The agency's name.")]
+    context: Context,
+    name: Annotated[str, Query(description="The agency's name.", max_length=500)],
+    unit: Annotated[
+        str, Query(description="Keep agencies of communes or provinces so named.", max_length=500)
+    ] = "",
+    offset: Annotated[int, Query(ge=0, description="Agencies to skip.")] = 0,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_AGENCY_LIMIT, description="Agencies on this page.")
+    ] = DEFAULT_AGENCY_LIMIT,
 ) -> dict[str, Any]:
-    """Return the agencies the name denotes, each with its tasks and indicators."""
+    """Return one page of the agencies the name denotes, each with its tasks and indicators."""
     from queries.responsibility import agency_duties
 
-    return {
-        "query": name,
-        "agencies": [found.to_json() for found in agency_duties(context.store, name)],
-    }
+    return agency_duties(
+        context.store, name, unit=unit or None, offset=offset, limit=limit
+    ).to_json()
 
 
 @router.get("/links", summary="Proposed and stated links of a document's tasks")

@@ -21,6 +21,7 @@ from cli.common import (
     settings_for,
     store_option,
 )
+from queries.limits import DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
 from queries.lookup import NotFound
 
 __all__ = ["QUESTION_COMMANDS"]
@@ -191,33 +192,61 @@ def _print_matrix(data: dict[str, Any]) -> None:
 
 @click.command()
 @click.argument("name")
+@click.option("--in", "unit", default=None, help="Only agencies of communes or provinces so named.")
+@click.option(
+    "--offset",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Matching agencies to skip.",
+)
+@click.option(
+    "--limit",
+    default=DEFAULT_AGENCY_LIMIT,
+    show_default=True,
+    type=click.IntRange(1, MAX_AGENCY_LIMIT),
+    help="Agencies to show.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @store_option
 @no_traceback
-def agency(name: str, as_json: bool, store_location: str | None) -> None:
+def agency(
+    name: str,
+    unit: str | None,
+    offset: int,
+    limit: int,
+    as_json: bool,
+    store_location: str | None,
+) -> None:
     """List the tasks an agency chairs and coordinates, with timing and source document.
 
     NAME is the agency's name as documents write it, accents optional ("UBND xa", "Cong an").
+    A name many communes share matches one agency per commune: they come a page at a time
+    (--offset, --limit); --in narrows them to one commune or province.
     """
     from queries.responsibility import agency_duties
 
     with opened(settings_for(store_location), read_only=True) as (store, _iris):
         try:
-            agencies = agency_duties(store, name)
+            found = agency_duties(store, name, unit=unit, offset=offset, limit=limit)
         except NotFound as error:
             raise CommandFailed(str(error)) from error
     if as_json:
-        _print_json({"query": name, "agencies": [found.to_json() for found in agencies]})
+        _print_json(found.to_json())
         return
-    for found in agencies:
-        where = f" ({found.unit})" if found.unit else ""
+    for duties in found.agencies:
+        where = f" ({duties.unit})" if duties.unit else ""
         click.echo(
-            f"{found.name}{where}: chairs {len(found.chairs)}, coordinates {len(found.coordinates)}"
+            f"{duties.name}{where}: chairs {len(duties.chairs)}, "
+            f"coordinates {len(duties.coordinates)}"
         )
-        for role, items in (("chairs", found.chairs), ("coordinates", found.coordinates)):
+        for role, items in (("chairs", duties.chairs), ("coordinates", duties.coordinates)):
             for item in items:
                 timing = f" [{item['timing']}]" if item["timing"] else ""
                 click.echo(f"  {role:<11} {_short(str(item['text']), 90)}{timing}")
+    shown = f"{offset + 1}-{offset + len(found.agencies)}" if found.agencies else "none"
+    more = f"; next page: --offset {offset + limit}" if found.more else ""
+    click.echo(f"agencies {shown} of {found.total}{more}")
 
 
 @click.command()

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from ingest.agencies import ABBREVIATIONS, canonical_agency_name
+from queries.limits import DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
 from queries.lookup import NotFound
 from queries.sparql import load_query
 from queries.values import values_query
 from store import GraphStore
 from vntext import fold_accents
 
-__all__ = ["AgencyDuties", "agency_duties"]
+__all__ = ["AgencyDuties", "DutiesPage", "agency_duties"]
 
 
 @dataclass
@@ -60,6 +61,33 @@ def _variants(name: str, unit: str | None) -> set[str]:
     return variants
 
 
+@dataclass
+class DutiesPage:
+    """One page of the agencies a name denotes, with how many there are in all."""
+
+    query: str
+    total: int
+    offset: int
+    limit: int
+    agencies: list[AgencyDuties]
+
+    @property
+    def more(self) -> bool:
+        """Return whether agencies follow this page."""
+        return self.offset + len(self.agencies) < self.total
+
+    def to_json(self) -> dict[str, object]:
+        """Return the page as a JSON-ready dictionary."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "offset": self.offset,
+            "limit": self.limit,
+            "more": self.more,
+            "agencies": [agency.to_json() for agency in self.agencies],
+        }
+
+
 _INDEX_CACHE = "agency names"
 
 
@@ -70,13 +98,20 @@ class _Agency:
     unit: str | None
     names: tuple[str, ...]
     variants: frozenset[str]
+    unit_key: str
 
 
-def _agency_index(store: GraphStore) -> list[_Agency]:
+@dataclass(frozen=True)
+class _Index:
+    agencies: tuple[_Agency, ...]
+    by_key: dict[str, tuple[_Agency, ...]]
+
+
+def _agency_index(store: GraphStore) -> _Index:
     """Return every agency with its names and their keys, read once per store generation."""
     cache = store.facts(_INDEX_CACHE, limit=1)
     known = cache.get("index") if cache is not None else None
-    if isinstance(known, list):
+    if isinstance(known, _Index):
         return known
     names: dict[str, list[str]] = {}
     first: dict[str, dict[str, str]] = {}
@@ -86,42 +121,84 @@ def _agency_index(store: GraphStore) -> list[_Agency]:
         written = names.setdefault(iri, [])
         if row["name"] not in written:
             written.append(row["name"])
-    index = []
+    agencies = []
+    by_key: dict[str, list[_Agency]] = {}
     for iri, row in first.items():
         unit = row.get("unitLabel")
         variants = frozenset(v for written in names[iri] for v in _variants(written, unit))
-        index.append(_Agency(iri, row["pref"], unit, tuple(names[iri]), variants))
+        agency = _Agency(iri, row["pref"], unit, tuple(names[iri]), variants, _unit_key(unit))
+        agencies.append(agency)
+        by_key.setdefault(iri, []).append(agency)
+        for variant in variants:
+            by_key.setdefault(variant, []).append(agency)
+    index = _Index(tuple(agencies), {key: tuple(found) for key, found in by_key.items()})
     if cache is not None:
         cache.put("index", index)
     return index
 
 
-def _matching_agencies(store: GraphStore, name: str) -> list[AgencyDuties]:
+def _unit_key(unit: str | None) -> str:
+    return _key(unit) if unit else ""
+
+
+def _matching_agencies(index: _Index, name: str, unit: str | None) -> list[_Agency]:
+    """Return the agencies `name` denotes, in (name, IRI) order, within `unit` when given.
+
+    An exact key (or the IRI) wins, looked up in the index; otherwise every agency one of
+    whose keys contains the name.
+    """
     wanted = _key(name)
-    exact: list[_Agency] = []
-    partial: list[_Agency] = []
-    for agency in _agency_index(store):
-        if name.strip() == agency.iri or wanted in agency.variants:
-            exact.append(agency)
-        elif wanted and any(wanted in variant for variant in agency.variants):
-            partial.append(agency)
+    found = list(index.by_key.get(name.strip(), ())) or list(index.by_key.get(wanted, ()))
+    if not found and wanted:
+        found = [
+            agency
+            for agency in index.agencies
+            if any(wanted in variant for variant in agency.variants)
+        ]
+    if unit and unit.strip():
+        place = _key(unit)
+        found = [agency for agency in found if place and place in agency.unit_key]
     # Same-named agencies (one per commune) in IRI order, so the answer does not depend on
     # the order rows came in.
-    chosen = sorted(exact or partial, key=lambda agency: (agency.name, agency.iri))
-    return [
-        AgencyDuties(agency.iri, agency.name, agency.unit, list(agency.names)) for agency in chosen
-    ]
+    return sorted(set(found), key=lambda agency: (agency.name, agency.iri))
 
 
-def agency_duties(store: GraphStore, name: str) -> list[AgencyDuties]:
-    """Return every agency `name` denotes (accent-insensitive) with its tasks and indicators.
+def agency_duties(
+    store: GraphStore,
+    name: str,
+    *,
+    unit: str | None = None,
+    offset: int = 0,
+    limit: int = DEFAULT_AGENCY_LIMIT,
+) -> DutiesPage:
+    """Return one page of the agencies `name` denotes, each with its tasks and indicators.
 
-    An agency whose name (or any spelling seen) equals `name` wins; otherwise every agency
-    whose name contains it. Raises NotFound when none does.
+    Matching is accent-insensitive and abbreviation-aware: an agency whose name (or any
+    spelling seen, or its IRI) equals `name` wins; otherwise every agency whose name contains
+    it. `unit` keeps only agencies of the communes or provinces whose name contains it.
+    Agencies are ordered by name then IRI; `offset` and `limit` (1 to MAX_AGENCY_LIMIT) pick
+    the page, and only that page's tasks are read. Raises NotFound when no agency matches,
+    ValueError on a bad page.
     """
-    agencies = _matching_agencies(store, name)
-    if not agencies:
-        raise NotFound(f"{name}: no agency of that name in the graph")
+    if not 1 <= limit <= MAX_AGENCY_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_AGENCY_LIMIT}")
+    if offset < 0:
+        raise ValueError("offset must not be negative")
+    matched = _matching_agencies(_agency_index(store), name, unit)
+    if not matched:
+        within = f" in {unit.strip()}" if unit and unit.strip() else ""
+        raise NotFound(f"{name}: no agency of that name{within} in the graph")
+    page = [
+        AgencyDuties(agency.iri, agency.name, agency.unit, list(agency.names))
+        for agency in matched[offset : offset + limit]
+    ]
+    if page:
+        _read_duties(store, page)
+    return DutiesPage(name, len(matched), offset, limit, page)
+
+
+def _read_duties(store: GraphStore, agencies: list[AgencyDuties]) -> None:
+    """Fill each agency's chairs and coordinates lists from the store."""
     by_iri = {agency.iri: agency for agency in agencies}
     query, bindings = values_query(
         load_query("agency_tasks"), "agency", [URIRef(iri) for iri in by_iri]
@@ -139,4 +216,3 @@ def agency_duties(store: GraphStore, name: str) -> list[AgencyDuties]:
         }
         agency = by_iri[row["agency"]]
         (agency.chairs if row["role"] == "chairs" else agency.coordinates).append(entry)
-    return agencies

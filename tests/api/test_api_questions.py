@@ -66,6 +66,19 @@ def test_neighbours_by_kind_with_a_limit(api: httpx.Client):
 def test_agency_duties(api: httpx.Client):
     answer = api.get("/api/agency", params={"name": "UBND xã"}).json()
     assert answer["query"] == "UBND xã" and answer["agencies"]
+    one = api.get("/api/agency", params={"name": "UBND xã", "limit": 1, "offset": 1}).json()
+    assert one["total"] == answer["total"] and [a["iri"] for a in one["agencies"]] == [
+        a["iri"] for a in answer["agencies"][1:2]
+    ]
+    assert api.get("/api/agency", params={"name": "UBND xã", "limit": 0}).status_code == 422
+    assert api.get("/api/agency", params={"name": "UBND xã", "offset": -1}).status_code == 422
+
+
+def test_agency_page_says_which_agencies_it_shows(api: httpx.Client):
+    total = api.get("/api/agency", params={"name": "UBND xã"}).json()["total"]
+    page = api.get("/agency", params={"name": "UBND xã", "offset": 1}).text
+    assert f"Cơ quan trùng tên: 2–{total} / {total}" in page
+    assert "offset=0" in page  # the link back to the first page
 
 
 def test_audit_of_a_plan(api: httpx.Client):

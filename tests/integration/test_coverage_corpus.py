@@ -66,3 +66,31 @@ def test_agency_duties_with_timing_and_document(corpus_store: Mandate):
     assert all(task["document"]["iri"] and task["text"] for task in chaired)
     assert any(task["timing"] for task in chaired)
     assert corpus_store("agency", "no such body anywhere").exit_code == 2
+
+
+def test_agency_answers_come_a_page_at_a_time(corpus_store: Mandate):
+    every = json.loads(corpus_store("agency", "ubnd xa", "--json", "--limit", "200").output)
+    assert every["total"] == len(every["agencies"]) >= 2 and not every["more"]
+    names = [agency["iri"] for agency in every["agencies"]]
+
+    first = json.loads(corpus_store("agency", "ubnd xa", "--json", "--limit", "1").output)
+    second = json.loads(
+        corpus_store("agency", "ubnd xa", "--json", "--limit", "1", "--offset", "1").output
+    )
+    assert first["total"] == every["total"] and first["more"]
+    assert [first["agencies"][0]["iri"], second["agencies"][0]["iri"]] == names[:2]
+    assert first["agencies"][0] == every["agencies"][0]
+
+    text = corpus_store("agency", "ubnd xa", "--limit", "1").output
+    assert f"agencies 1-1 of {every['total']}; next page: --offset 1" in text
+    assert corpus_store("agency", "ubnd xa", "--limit", "0").exit_code == 2
+
+
+def test_agency_narrowed_to_one_commune(corpus_store: Mandate):
+    result = corpus_store("agency", "ubnd xa", "--in", "vinh phong", "--json")
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["total"] >= 1
+    assert all("Vĩnh Phong" in (agency["unit"] or "") for agency in answer["agencies"])
+    elsewhere = corpus_store("agency", "ubnd xa", "--in", "atlantis")
+    assert elsewhere.exit_code == 2 and "no agency of that name in atlantis" in elsewhere.output
