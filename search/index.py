@@ -166,7 +166,10 @@ class SearchIndex:
                 )
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                # SQLite has already rolled back after some errors (a full disk); a second
+                # ROLLBACK would then replace the real error by "no transaction is active".
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
         return count
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,6 +35,21 @@ def _open_read_only(data_dir: Path) -> ox.Store:
                 raise StoreError(f"{data_dir.parent}: cannot open the store: {error}") from error
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+# How the operating system words a write refused for lack of room (ENOSPC, EDQUOT, EFBIG).
+_NO_ROOM = ("no space left on device", "disk quota exceeded", "file too large")
+
+
+def _io_error(directory: Path, doing: str, error: OSError) -> StoreError:
+    """Return the StoreError for an I/O failure, saying plainly when the disk is full."""
+    if any(words in str(error).lower() for words in _NO_ROOM):
+        return StoreError(
+            f"{directory}: {doing}: no room left for the store's files (disk full or file "
+            "size limit reached); the store keeps what was written before; free some space "
+            f"and run the command again ({error})"
+        )
+    return StoreError(f"{directory}: {doing}: {error}")
 
 
 def _as_quads(ntriples: str, graph_name: URIRef) -> str:
@@ -70,7 +86,7 @@ class EmbeddedStore(GraphStore):
                     f"{self.directory}: the store is open in another process "
                     "(a running 'mandate serve' or ingest); stop it or use another --store"
                 ) from error
-            raise StoreError(f"{self.directory}: cannot open the store: {error}") from error
+            raise _io_error(self.directory, "cannot open the store", error) from error
 
     def _results(self, query: str, bindings: Bindings | None) -> object:
         try:
@@ -106,7 +122,7 @@ class EmbeddedStore(GraphStore):
         except SyntaxError as error:
             raise QuerySyntaxError(f"invalid SPARQL update: {error}") from error
         except OSError as error:
-            raise StoreError(f"{self.directory}: the update was not written: {error}") from error
+            raise _io_error(self.directory, "the update was not written", error) from error
 
     def write_graphs(
         self,
@@ -134,8 +150,10 @@ class EmbeddedStore(GraphStore):
         )
         try:
             self._store.load(quads, format=ox.RdfFormat.N_QUADS)
-        except (SyntaxError, OSError) as error:
+        except SyntaxError as error:
             raise StoreError(f"{self.directory}: the graphs were not written: {error}") from error
+        except OSError as error:
+            raise _io_error(self.directory, "the graphs were not written", error) from error
 
     def compact(self) -> None:
         """Merge the store's files so replaced statements stop taking disk space."""
@@ -145,7 +163,7 @@ class EmbeddedStore(GraphStore):
         try:
             self._store.optimize()
         except OSError as error:
-            raise StoreError(f"{self.directory}: the store was not compacted: {error}") from error
+            raise _io_error(self.directory, "the store was not compacted", error) from error
 
     def dump_nquads(self) -> bytes:
         """Return every quad of the store as N-Quads (named graphs kept)."""
@@ -184,5 +202,9 @@ class EmbeddedStore(GraphStore):
         store = getattr(self, "_store", None)
         if store is not None:
             if not self.read_only:
-                store.flush()
+                # Every committed write is already in the store's write-ahead log, which the
+                # next open replays; a flush that fails (a full disk) loses nothing, and
+                # raising here would hide the error the failed write itself reported.
+                with contextlib.suppress(OSError):
+                    store.flush()
             del self._store
