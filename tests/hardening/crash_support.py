@@ -194,7 +194,10 @@ def build_corpus(directory: Path, *, communes: int) -> list[Path]:
 
 @dataclass(frozen=True)
 class Reference:
-    """What a trial is judged against, built once from uninterrupted runs."""
+    """What a trial is judged against, built once from uninterrupted runs.
+
+    `duration` is the length of one uninterrupted `mandate ingest` of the corpus.
+    """
 
     corpus: Path
     files: tuple[Path, ...]
@@ -204,6 +207,8 @@ class Reference:
     complete_digest: str
     complete_search: str
     duration: float
+    writing: tuple[float, float]
+    """Seconds from the start of that run to its first document write and last one's end."""
 
     def documents_of(self, parts: StoreParts) -> int | None:
         """Return k when the own graphs of `parts` are those after k whole files, else None."""
@@ -249,11 +254,15 @@ def build_reference(work: Path, *, communes: int) -> Reference:
 
     complete = work / "complete"
     shutil.copytree(seed, complete)
-    started = time.monotonic()
-    done = run_mandate("ingest", str(corpus), store=complete)
-    duration = time.monotonic() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"reference ingest failed: {done.stdout}{done.stderr}")
+    run = KillableRun(
+        [mandate_executable(), "ingest", "--verbose", str(corpus)], store_env(complete)
+    )
+    run.finish()
+    duration = time.monotonic() - run.started
+    if run.process.returncode != 0:
+        raise RuntimeError(f"reference ingest failed: {run.lines[-5:]}")
+    writing = [moment for line, moment in zip(run.lines, run.times, strict=True)
+               if line.startswith(("writing:", "done:"))]
     parts = store_parts(complete)
     if parts.own_digest != digests[-1]:
         raise RuntimeError("one ingest of the folder and one file at a time disagree")
@@ -266,6 +275,7 @@ def build_reference(work: Path, *, communes: int) -> Reference:
         complete_digest=parts.whole_digest,
         complete_search=search_digest(complete),
         duration=duration,
+        writing=(writing[0], writing[-1]),
     )
 
 
@@ -279,7 +289,9 @@ class KillableRun:
 
     def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
         self.lines: list[str] = []
+        self.times: list[float] = []
         self._lock = threading.Lock()
+        self.started = time.monotonic()
         self.process = subprocess.Popen(
             list(argv),
             env=env,
@@ -296,6 +308,7 @@ class KillableRun:
         for line in self.process.stderr:
             with self._lock:
                 self.lines.append(line.rstrip("\n"))
+                self.times.append(time.monotonic() - self.started)
 
     def seen(self) -> list[str]:
         """Return the lines read so far."""
@@ -335,7 +348,7 @@ class KillableRun:
 
     def finish(self) -> None:
         """Wait for the process to end and for its output to be read."""
-        self.process.wait(timeout=120)
+        self.process.wait(timeout=600)
         self._reader.join(timeout=30)
 
 

@@ -12,7 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, Literal, URIRef
 
+from config import load_settings
+from ontology.identifiers import IriFactory
+from ontology.vocabulary import MG, PROV, RDF, RDFS
+from store import EmbeddedStore
+from store.terms import insert_data_block
 from tests.hardening import crash_support as crash
 
 
@@ -89,3 +95,44 @@ def test_a_full_tmpfs_ends_the_ingest_with_a_clear_error_and_an_intact_store(
         crash.unmount(disk)
     assert outcome.problems == (), outcome.output
     assert "No space left on device" in outcome.output
+
+
+def test_the_judge_notices_a_document_missing_one_statement(
+    reference: crash.Reference, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(reference.complete, store)
+    assert reference.documents_of(crash.store_parts(store)) == len(reference.files)
+    line = next(line for line in crash.store_parts(store).own if "/graph/document/" in line)
+    graph = line.rsplit(" ", 2)[-2]
+    opened = EmbeddedStore(store)
+    try:
+        opened.update(f"DELETE DATA {{ GRAPH {graph} {{ {line[: line.rindex(graph)]} }} }}")
+    finally:
+        opened.close()
+    assert reference.documents_of(crash.store_parts(store)) is None
+
+
+def test_the_judge_notices_a_decision_without_its_time(
+    reference: crash.Reference, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(reference.complete, store)
+    link = URIRef(crash.proposed_links(store, 1)[0])
+    iris = IriFactory(load_settings().base_iri)
+    review, agent = iris.review(link, "no time"), iris.reviewer("nobody")
+    graph = Graph()
+    graph.add((review, RDF.type, MG.Review))
+    graph.add((review, MG.reviewedLink, link))
+    graph.add((review, MG.reviewStatus, MG.confirmed))
+    graph.add((review, PROV.wasAssociatedWith, agent))
+    graph.add((agent, RDF.type, PROV.Person))
+    graph.add((agent, RDFS.label, Literal("nobody")))
+    opened = EmbeddedStore(store)
+    try:
+        opened.update(insert_data_block(iris.reviews_graph(), graph))
+    finally:
+        opened.close()
+    decisions, problems = crash.judge_reviews(store)
+    assert decisions == {}
+    assert len(problems) == 1 and "not whole (missing ['time'])" in problems[0]
