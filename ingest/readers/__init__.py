@@ -5,7 +5,9 @@ page numbers and page headers) and tables (rows of cell texts). `read_source` no
 text runs and lays out everything as one `SourceText`. A reader may also return a plain string
 (one text run). Heavy libraries are imported only when a reader of that kind is first used.
 Register another format with `register(".ext", "module", "function", "media/type")`; built-in
-readers go through the same call.
+readers go through the same call. Readers of formats whose libraries parse hostile structures
+(DOCX, PDF) are registered `isolated`: they run in a child process held to `ReadLimits`
+(`ingest.readers.sandbox`), so a file that would hang or exhaust memory is stopped and named.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from pathlib import Path
 from ingest.errors import IngestError
 from ingest.layout import assemble_blocks
 from ingest.model import SourceText
+from ingest.readers.sandbox import DEFAULT_LIMITS, ReadLimits, read_limited
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "READERS",
     "Block",
+    "ReadLimits",
     "ReaderEntry",
     "read_source",
     "register",
@@ -37,11 +42,12 @@ ReadFunction = Callable[[Path, bytes], "str | list[Block]"]
 
 @dataclass(frozen=True)
 class ReaderEntry:
-    """Where to find the reader for one suffix, and the media type it reads."""
+    """One reader: where to find it, the media type it reads, whether it runs isolated."""
 
     module: str
     function: str
     media_type: str
+    isolated: bool = False
 
     def load(self) -> ReadFunction:
         """Return the reader function, importing its module on first use."""
@@ -53,9 +59,15 @@ class ReaderEntry:
 READERS: dict[str, ReaderEntry] = {}
 
 
-def register(suffix: str, module: str, function: str, media_type: str) -> None:
-    """Register the reader `module.function` for files ending in `suffix`."""
-    READERS[suffix.lower()] = ReaderEntry(module, function, media_type)
+def register(
+    suffix: str, module: str, function: str, media_type: str, *, isolated: bool = False
+) -> None:
+    """Register the reader `module.function` for files ending in `suffix`.
+
+    An `isolated` reader runs in a child process with a deadline and a memory ceiling; its
+    module should import its libraries at the top, so that each child inherits them.
+    """
+    READERS[suffix.lower()] = ReaderEntry(module, function, media_type, isolated)
 
 
 register(".txt", "ingest.readers.text", "read_text", "text/plain")
@@ -64,8 +76,9 @@ register(
     "ingest.readers.docx",
     "read_docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    isolated=True,
 )
-register(".pdf", "ingest.readers.pdf", "read_pdf", "application/pdf")
+register(".pdf", "ingest.readers.pdf", "read_pdf", "application/pdf", isolated=True)
 
 
 def supported_suffixes() -> list[str]:
@@ -73,11 +86,14 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
-def read_source(path: str | Path, *, max_bytes: int) -> SourceText:
+def read_source(
+    path: str | Path, *, max_bytes: int, limits: ReadLimits = DEFAULT_LIMITS
+) -> SourceText:
     """Return the normalised text of the file at `path`.
 
     Raises IngestError (one line naming the file) when the file is missing, too large, empty,
-    of an unknown kind, or unreadable by its reader.
+    of an unknown kind, or unreadable by its reader, and when an isolated reader runs past
+    `limits` (time or memory).
     """
     path = Path(path)
     entry = READERS.get(path.suffix.lower())
@@ -102,7 +118,11 @@ def read_source(path: str | Path, *, max_bytes: int) -> SourceText:
         raise IngestError(path, f"cannot read the file: {error.strerror or error}") from error
     if not data.strip():
         raise IngestError(path, "empty file")
-    blocks = entry.load()(path, data)
+    reader = entry.load()
+    if entry.isolated:
+        blocks = read_limited(reader, path, data, limits=limits)
+    else:
+        blocks = reader(path, data)
     text, tables = assemble_blocks([blocks] if isinstance(blocks, str) else blocks)
     if not text.strip():
         raise IngestError(path, "no text in the file")

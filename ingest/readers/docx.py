@@ -9,24 +9,22 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+
 from ingest.errors import IngestError
 from ingest.readers import Block
+from ingest.readers.docx_package import check_package
 
 __all__ = ["read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-# Guards against zip bombs: python-docx unpacks every part into memory.
-_MAX_UNPACKED_BYTES = 512 * 1024 * 1024
-_MAX_PARTS = 10_000
 _NUMBER_FIELD = re.compile(r"%([1-9])")
 _LEVELS = 9
 
@@ -349,31 +347,6 @@ def _merge_continues(merge: Any) -> bool:
     return merge is not None and merge.get(_w("val"), "continue") == "continue"
 
 
-def _check_package(path: Path, data: bytes) -> None:
-    if data.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_STREAM in data:
-            raise IngestError(
-                path, "password-protected (encrypted) DOCX: remove the password and save it again"
-            )
-        raise IngestError(
-            path, "not a readable DOCX file (an old Word .doc/OLE file): save it as .docx"
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            entries = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise IngestError(path, "not a readable DOCX file (not a ZIP package)") from error
-    if len(entries) > _MAX_PARTS:
-        raise IngestError(path, f"not a readable DOCX file ({len(entries)} parts in the package)")
-    unpacked = sum(entry.file_size for entry in entries)
-    if unpacked > _MAX_UNPACKED_BYTES:
-        raise IngestError(
-            path,
-            f"not a readable DOCX file (unpacks to {unpacked / 1_048_576:.0f} MB, over the "
-            f"{_MAX_UNPACKED_BYTES / 1_048_576:.0f} MB limit)",
-        )
-
-
 def _one_line(error: BaseException) -> str:
     message = " ".join(str(error).split())
     if isinstance(error, KeyError):
@@ -399,13 +372,11 @@ def read_docx(path: Path, data: bytes) -> list[Block]:
     first are empty, and paragraphs inside a cell are joined with newlines.
 
     Raises IngestError when the file is not a readable DOCX (not a ZIP package, no document
-    part, an old .doc file) or is password-protected.
+    part, an old .doc file), is password-protected, or fails the package checks of
+    `ingest.readers.docx_package` (too many parts, a ZIP bomb, a DTD in its XML).
     """
-    _check_package(path, data)
+    check_package(path, data)
     try:
-        import docx
-        from docx.opc.constants import RELATIONSHIP_TYPE
-
         document = docx.Document(io.BytesIO(data))
         part = document.part
         numbering = _Numbering(

@@ -18,6 +18,12 @@ from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef
+
 from ingest.errors import IngestError
 from ingest.readers import Block
 
@@ -232,8 +238,6 @@ def _join(pages: list[_Page]) -> list[Block]:
 
 def _problem(error: BaseException) -> str:
     """Return a one-line description of a pdfminer/pdfplumber failure."""
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
     cause: BaseException = error
     for _ in range(5):
         if not (cause.args and isinstance(cause.args[0], BaseException)):
@@ -249,6 +253,31 @@ def _problem(error: BaseException) -> str:
 def _message(error: BaseException) -> str:
     message = " ".join(str(error).split()) or type(error).__name__
     return message if len(message) <= 160 else message[:157] + "..."
+
+
+def _guard_reference_cycles() -> None:
+    # pdfminer follows a reference to a reference until it reaches a value, so objects that
+    # refer to each other in a circle (5 0 obj 6 0 R, 6 0 obj 5 0 R) kept it looping for
+    # ever. Following the chain here, with the objects met so far, ends such a circle.
+    follow = PDFObjRef.resolve
+    if getattr(follow, "guards_cycles", False):
+        return
+
+    def resolve(self: PDFObjRef, default: object = None) -> Any:
+        met = {self.objid}
+        value = follow(self, default)
+        while isinstance(value, PDFObjRef):
+            if value.objid in met:
+                raise PDFSyntaxError(f"circular object references at object {value.objid}")
+            met.add(value.objid)
+            value = follow(value, default)
+        return value
+
+    resolve.guards_cycles = True  # type: ignore[attr-defined]
+    PDFObjRef.resolve = resolve  # type: ignore[method-assign]
+
+
+_guard_reference_cycles()
 
 
 def _quiet_pdfminer() -> None:
@@ -277,9 +306,6 @@ def read_pdf(path: Path, data: bytes) -> list[Block]:
         raise IngestError(path, "not a readable PDF file (truncated: no %%EOF end marker)")
     _quiet_pdfminer()
     try:
-        import pdfplumber
-        from pdfminer.pdfpage import PDFPage
-
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
             if count > MAX_PAGES:
