@@ -28,8 +28,9 @@ import multiprocessing
 from collections import deque
 from collections.abc import Collection, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain, islice
 
 from rdflib import Graph, Literal, URIRef
 
@@ -61,9 +62,7 @@ class LinkSummary:
     by_province: dict[str, int] = field(default_factory=dict)
 
 
-def _scope(
-    store: GraphStore, touched: Collection[URIRef] | None
-) -> dict[str, set[str] | None]:
+def _scope(store: GraphStore, touched: Collection[URIRef] | None) -> dict[str, set[str] | None]:
     """Return province → the communes to relink (None: all of them)."""
     scope: dict[str, set[str] | None] = {}
     wanted = None if touched is None else {str(document) for document in touched}
@@ -96,9 +95,7 @@ def _province_inputs(store: GraphStore, provinces: Collection[str]) -> dict[str,
     places: dict[str, list[tuple[str, str]]] = {}
     for row in store.select_values(load_query("linking_programme_places")):
         place = str(row["place"])
-        places.setdefault(str(row["programme"]), []).append(
-            (place, str(row.get("label") or place))
-        )
+        places.setdefault(str(row["programme"]), []).append((place, str(row.get("label") or place)))
     for data in inputs.values():
         data.places = {node: places[node] for node, _n, _t in data.programmes if node in places}
     for row in store.select_values(load_query("linking_provincial_items")):
@@ -113,9 +110,7 @@ def _province_inputs(store: GraphStore, provinces: Collection[str]) -> dict[str,
     return inputs
 
 
-def _add_commune_items(
-    store: GraphStore, data: ProvinceInput, communes: set[str] | None
-) -> None:
+def _add_commune_items(store: GraphStore, data: ProvinceInput, communes: set[str] | None) -> None:
     query = load_query("linking_commune_items")
     rows = store.select_values(query, {"province": URIRef(data.province)})
     for row in rows:
@@ -129,22 +124,36 @@ def _add_commune_items(
         items.sort(key=lambda entry: (entry.item, entry.kind))
 
 
+# Communes linked by one worker task: a province alone (the province-scale case) is then
+# shared among the workers too, at the cost of building its linkers once per share.
+_COMMUNES_PER_TASK = 25
+
+
+def _shares(data: ProvinceInput) -> Iterator[ProvinceInput]:
+    """Yield the province's communes in shares of at most _COMMUNES_PER_TASK."""
+    communes = sorted(data.communes)
+    for start in range(0, len(communes), _COMMUNES_PER_TASK):
+        chosen = communes[start : start + _COMMUNES_PER_TASK]
+        yield replace(data, communes={commune: data.communes[commune] for commune in chosen})
+
+
 def _linked(
     store: GraphStore, scope: dict[str, set[str] | None], base_iri: str, workers: int
 ) -> Iterator[ProvinceLinks]:
-    """Yield each province's links, computed here or in `workers` processes."""
+    """Yield the links of each share of each province's communes, here or in `workers`."""
     inputs = _province_inputs(store, scope)
 
     def ready() -> Iterator[ProvinceInput]:
         for province in sorted(inputs):
             data = inputs[province]
             _add_commune_items(store, data, scope[province])
-            if data.communes:
-                yield data
+            yield from _shares(data)
 
     work = partial(link_province, base_iri=base_iri)
-    if workers <= 1 or len(inputs) < 2:
-        yield from map(work, ready())
+    tasks = ready()
+    first = list(islice(tasks, 2))
+    if workers <= 1 or len(first) < 2:
+        yield from map(work, chain(first, tasks))
         return
     # Forked like the ingest workers: they never touch the parent's open store.
     context = multiprocessing.get_context("fork")
@@ -152,7 +161,7 @@ def _linked(
         # A province's items are read only when a worker is about to be free, so at most a
         # few provinces' texts are held at once.
         pending: deque[Future[ProvinceLinks]] = deque()
-        for data in ready():
+        for data in chain(first, tasks):
             pending.append(pool.submit(work, data))
             if len(pending) > workers:
                 yield pending.popleft().result()
@@ -195,5 +204,7 @@ def rebuild_links(
         summary.proposed += links.proposed
         summary.accepted += links.accepted
         summary.communes += len(links.by_commune)
-        summary.by_province[links.province] = links.proposed
+        summary.by_province[links.province] = (
+            summary.by_province.get(links.province, 0) + links.proposed
+        )
     return summary
