@@ -41,10 +41,10 @@ SCALES: dict[str, Scale] = {
             "province",
             1,
             100,
-            extract_sample=200,
+            extract_sample=100,
             query_targets=100,
             threeway_targets=30,
-            api_seconds=20,
+            api_seconds=10,
         ),
         Scale(
             "national",
