@@ -134,3 +134,37 @@ def test_no_local_file_content_reaches_the_store(hostile_run) -> None:
     for path in Path(hostile_run["store"]).rglob("*"):
         if path.is_file():
             assert needle not in path.read_bytes(), f"the secret leaked into {path}"
+
+
+def _sleeps(_path: Path, _data: bytes) -> list[str]:
+    time.sleep(30)
+    return ["never"]
+
+
+def _hoards(_path: Path, _data: bytes) -> list[str]:
+    hoard = [bytearray(64 * 1024 * 1024) for _ in range(64)]
+    return [str(len(hoard))]
+
+
+def test_a_reader_past_its_deadline_is_stopped_and_the_file_named(tmp_path: Path) -> None:
+    from ingest.errors import IngestError
+    from ingest.readers import ReadLimits
+    from ingest.readers.sandbox import read_limited
+
+    path = tmp_path / "cham.pdf"
+    started = time.monotonic()
+    with pytest.raises(IngestError) as caught:
+        read_limited(_sleeps, path, b"", limits=ReadLimits(seconds=1, megabytes=256))
+    assert time.monotonic() - started < 10
+    assert str(caught.value).startswith(f"{path}: reading took longer than 1 s")
+
+
+def test_a_reader_over_its_memory_ceiling_is_stopped_and_the_file_named(tmp_path: Path) -> None:
+    from ingest.errors import IngestError
+    from ingest.readers import ReadLimits
+    from ingest.readers.sandbox import read_limited
+
+    path = tmp_path / "nang.docx"
+    with pytest.raises(IngestError) as caught:
+        read_limited(_hoards, path, b"", limits=ReadLimits(seconds=30, megabytes=256))
+    assert str(caught.value).startswith(f"{path}: reading needed more than 256 MB")
