@@ -367,8 +367,10 @@ class IngestTrial:
 
 
 PHASES = ("start-up", "documents", "links and search", "after the end")
-"""Where a kill can land: before any file was read, while files are written, while the
-derived data are rebuilt, or after the process had already finished."""
+"""Where a kill can land, from the progress lines seen before it: before the first file
+came out of extraction (process start, opening the store, extracting), while files are
+written, after the last file was written (links, search index, compaction), or after the
+process had already finished."""
 
 
 def ingest_trial(
