@@ -17,6 +17,9 @@ if [ -z "$python" ]; then
 fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
+  # The pip and setuptools that venv copies from Python's own bundle can be years old and
+  # carry advisories fixed since (scripts/audit_dependencies.py would list them).
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -U pip setuptools
 fi
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"
