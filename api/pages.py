@@ -142,7 +142,7 @@ def document_page(
     try:
         node = resolve_document(context.store, iri, allow_files=False)
     except NotFound as error:
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=error.status, message=str(error))
     text, title = document_text(context.store, node)
     entries = []
     for entry in document_outline(context.store, node):

@@ -35,7 +35,7 @@ def coverage_page(
     try:
         found = resolve_unit(context.store, unit)
     except NotFound as error:
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=error.status, message=str(error))
     if found.is_province:
         matrix = province_coverage(context.store, found)
         return render(request, "coverage.html", units=units, province=matrix, commune=None)
@@ -69,7 +69,7 @@ def agency_page(
     try:
         found = agency_duties(context.store, name, unit=unit or None, offset=offset)
     except NotFound as error:
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=error.status, message=str(error))
     return render(request, "agency.html", name=name, unit=unit, found=found, names=None)
 
 
@@ -78,7 +78,14 @@ def review_page(
     request: Request, context: Context, document: Annotated[str, Query(max_length=2000)] = ""
 ) -> HTMLResponse:
     """Return the review queue of one document: proposals awaiting a reviewer's decision."""
+    from queries.lookup import resolve_document
+
     documents = review_documents(context.store)
-    chosen = document or (str(documents[0]["iri"]) if documents else "")
+    chosen = str(documents[0]["iri"]) if documents else ""
+    if document.strip():
+        try:
+            chosen = str(resolve_document(context.store, document, allow_files=False))
+        except NotFound as error:
+            return render(request, "error.html", status=error.status, message=str(error))
     queue = review_queue(context.store, URIRef(chosen)) if chosen else []
     return render(request, "review.html", documents=documents, chosen=chosen, queue=queue)

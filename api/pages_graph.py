@@ -38,7 +38,7 @@ def task_page(
     try:
         node = resolve_node(context.store, iri, allow_files=False)
     except NotFound as error:
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=error.status, message=str(error))
     found = lineage(context.store, URIRef(node), min_confidence=min_confidence)
     url_of = {key: url_for_page(lang, "/task", iri=key) for key in found.nodes}
     graph = lineage_graph(found, url_of=url_of)
@@ -76,7 +76,7 @@ def explore_page(
     try:
         node = resolve_node(context.store, iri, allow_files=False)
     except NotFound as error:
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=error.status, message=str(error))
     chosen = _kinds(kinds)
     every = neighbours(context.store, URIRef(node))
     counts = kinds_count(every)

@@ -208,6 +208,9 @@ def review(
     from queries.lookup import resolve_node
     from queries.reviews import record_review
 
+    name = reviewer.strip()
+    if not name:
+        raise ApiError(422, "reviewer: give the reviewer's name, not only spaces")
     target = resolve_node(context.store, link, allow_files=False)
     if not link.startswith(("http://", "https://")) or "/implements/" not in str(target):
         raise ApiError(422, f"{link}: not the IRI of an implements link")
@@ -217,7 +220,7 @@ def review(
             context.iris,
             URIRef(target),
             confirmed=decision == "confirm",
-            reviewer=reviewer.strip(),
+            reviewer=name,
         )
     return {
         "link": str(target),

@@ -12,17 +12,36 @@ import hashlib
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from ontology.vocabulary import MG
 from queries.sparql import load_query
 from store import GraphStore
 
-__all__ = ["NotFound", "resolve_document", "resolve_node"]
+__all__ = ["InvalidReference", "NotFound", "resolve_document", "resolve_node"]
 
 
 class NotFound(ValueError):
     """The argument names nothing in the graph; the message says what was tried."""
+
+    status = 404
+    """The HTTP status the web app answers with."""
+
+
+class InvalidReference(NotFound):
+    """The argument cannot name anything: it looks like an IRI but is not a valid one."""
+
+    status = 422
+
+
+def _checked_iri(reference: str) -> URIRef:
+    """Return `reference` as an IRI node, or raise InvalidReference saying what is wrong."""
+    try:
+        ox.NamedNode(reference)
+    except ValueError as error:
+        raise InvalidReference(f"{reference}: not a valid IRI ({error})") from error
+    return URIRef(reference)
 
 
 def _is_iri(text: str) -> bool:
@@ -66,14 +85,15 @@ def resolve_document(store: GraphStore, reference: str, *, allow_files: bool = T
     """Return the IRI of the document `reference` names: a file path, an IRI or a number.
 
     Raises NotFound naming the argument when nothing matches, and listing the candidates
-    when a number is carried by several ingested documents. `allow_files=False` (the web
+    when a number is carried by several ingested documents; InvalidReference (a NotFound)
+    when it looks like an IRI but is not a valid one. `allow_files=False` (the web
     app) never looks at the local file system.
     """
     reference = reference.strip()
     if not reference:
         raise NotFound("empty document argument: give a file path, an IRI or a document number")
     if _is_iri(reference):
-        node = URIRef(reference)
+        node = _checked_iri(reference)
         if not _exists(store, node):
             raise NotFound(f"{reference}: no such node in the graph")
         return node
