@@ -14,14 +14,19 @@ from fastapi import APIRouter, Body, Depends, Query
 from rdflib import URIRef
 
 from api.context import AppContext, context_of
-from api.errors import ApiError
+from api.errors import ERROR_RESPONSES, ApiError, error_responses
 from api.security import require_read, require_write
 from queries.limits import DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
 from queries.reviews import DEFAULT_MIN_CONFIDENCE
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["graph"], dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api",
+    tags=["graph"],
+    dependencies=[Depends(require_read)],
+    responses={**ERROR_RESPONSES, **error_responses(409)},
+)
 
 Context = Annotated[AppContext, Depends(context_of)]
 MinConfidence = Annotated[

@@ -8,14 +8,16 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from api.context import AppContext, context_of
-from api.errors import ApiError
+from api.errors import ERROR_RESPONSES, ApiError
 from api.security import require_read
 from exports import EXPORTERS, export
 from exports.registry import UnknownFormatError
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api", tags=["export"], dependencies=[Depends(require_read)], responses=ERROR_RESPONSES
+)
 
 
 @router.get(

@@ -12,13 +12,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.context import AppContext, context_of
-from api.errors import ApiError
+from api.errors import ERROR_RESPONSES, ApiError
 from api.security import require_read
 from search import DERIVATION, KINDS, SearchIndex, SearchIndexError, open_index
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["search"], dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api", tags=["search"], dependencies=[Depends(require_read)], responses=ERROR_RESPONSES
+)
 
 Context = Annotated[AppContext, Depends(context_of)]
 _OPENING = threading.Lock()

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.context import AppContext, context_of
-from api.errors import ApiError
+from api.errors import ERROR_RESPONSES, ApiError, error_responses
 from api.security import require_read
 from api.sparql_sandbox import (
     QueryBusy,
@@ -31,7 +31,12 @@ from api.sparql_worker import GRAPH_FORMATS, QueryJob
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["sparql"], dependencies=[Depends(require_read)])
+router = APIRouter(
+    prefix="/api",
+    tags=["sparql"],
+    dependencies=[Depends(require_read)],
+    responses={**ERROR_RESPONSES, **error_responses(413, 415, 504)},
+)
 
 Context = Annotated[AppContext, Depends(context_of)]
 Format = Annotated[
@@ -40,6 +45,9 @@ Format = Annotated[
 ]
 
 _MAX_QUERY_BYTES = 256 * 1024
+# A URL must fit in the server's request head (h11 refuses heads over 16 KiB that arrive
+# in pieces), so GET takes short queries only; POST takes up to _MAX_QUERY_BYTES.
+_MAX_GET_QUERY = 4 * 1024
 _RESULT_FORMATS = {"json", "sparql-results+json"}
 
 
@@ -110,7 +118,13 @@ _RESPONSES = {
 async def sparql_get(
     request: Request,
     context: Context,
-    query: Annotated[str, Query(description="The SPARQL query.", max_length=_MAX_QUERY_BYTES)],
+    query: Annotated[
+        str,
+        Query(
+            description="The SPARQL query; longer ones than this go by POST.",
+            max_length=_MAX_GET_QUERY,
+        ),
+    ],
     format: Format = None,
 ) -> Response:
     """Return the query's answer: SPARQL JSON results, or Turtle / N-Triples for CONSTRUCT."""

@@ -18,13 +18,18 @@ from python_multipart.multipart import MultipartParseError, parse_options_header
 from starlette.concurrency import run_in_threadpool
 
 from api.context import AppContext, context_of
-from api.errors import ApiError
+from api.errors import ERROR_RESPONSES, ApiError, error_responses
 from api.security import require_write
 from api.upload_files import IncomingFile, UploadReceiver, keep, kept_bytes, sniff, uploads_folder
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["upload"], dependencies=[Depends(require_write)])
+router = APIRouter(
+    prefix="/api",
+    tags=["upload"],
+    dependencies=[Depends(require_write)],
+    responses={**ERROR_RESPONSES, **error_responses(413, 415)},
+)
 
 
 def _boundary(request: Request) -> bytes:

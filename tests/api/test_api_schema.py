@@ -61,6 +61,22 @@ def test_every_write_is_refused_without_the_key_or_with_a_wrong_one(api: httpx.C
             assert error["status"] == 401 and "X-API-Key" in error["message"]
 
 
+def test_every_write_route_of_the_app_pages_included_needs_the_key(api: httpx.Client):
+    # Listed from the app itself, so a write route hidden from the schema is caught too.
+    from tests.hardening.injection_support import served_operations
+
+    writes = [
+        (method.lower(), path)
+        for method, path in served_operations()
+        if method not in {"GET", "HEAD", "OPTIONS"} and (method.lower(), path) not in READS_BY_POST
+    ]
+    assert set(writes) >= {("post", "/api/reviews"), ("post", "/api/documents")}
+    for method, path in writes:
+        for headers in ({}, {"X-API-Key": "wrong-" + API_KEY}, {"X-API-Key": ""}):
+            response = api.request(method.upper(), path, headers=headers, json={})
+            assert response.status_code == 401, (method, path, headers, response.text)
+
+
 def test_unknown_iris_are_404_json(api: httpx.Client):
     nothing = "https://example.org/nothing"
     for path, name in [

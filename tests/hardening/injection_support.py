@@ -36,6 +36,7 @@ __all__ = [
     "read_parameters",
     "send_cli",
     "send_hostile",
+    "served_operations",
 ]
 
 COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -120,6 +121,18 @@ def app_routes(app: FastAPI) -> list[tuple[str, set[str], Dependant]]:
         if isinstance(original, APIRoute):
             found.append((str(context.path), set(context.methods or ()), original.dependant))
     return found
+
+
+def served_operations() -> list[tuple[str, str]]:
+    """Return (METHOD, path) for every route of the app, pages included, sorted.
+
+    Builds the app over an empty temporary store just to list its routes.
+    """
+    app = _listing_app()
+    try:
+        return sorted((method, path) for path, methods, _ in app_routes(app) for method in methods)
+    finally:
+        app.state.context.store.close()
 
 
 def read_parameters(app: FastAPI | None = None) -> list[Parameter]:
