@@ -32,8 +32,11 @@ __all__ = [
     "benign_values",
     "cli_fingerprint",
     "graph_fingerprint",
+    "graphs_except",
     "looks_like_bad_iri",
+    "proposed_link",
     "read_parameters",
+    "reviewer_names",
     "send_cli",
     "send_hostile",
     "served_operations",
@@ -247,11 +250,17 @@ def send_hostile(
     parameters: Sequence[Parameter],
     values_for: Callable[[Parameter], Sequence[str]],
     tally: Tally,
+    *,
+    every: Sequence[Parameter] | None = None,
+    benign: dict[str, str] | None = None,
 ) -> None:
-    """Send every value `values_for(parameter)` gives into its parameter; tally the answers."""
-    benign = benign_values(client)
+    """Send every value `values_for(parameter)` gives into its parameter; tally the answers.
+
+    The route's other parameters (found in `every`, default `parameters`) get `benign` values.
+    """
+    benign = benign if benign is not None else benign_values(client)
     by_path: dict[str, list[Parameter]] = {}
-    for parameter in parameters:
+    for parameter in every if every is not None else parameters:
         by_path.setdefault(parameter.path, []).append(parameter)
     for parameter in parameters:
         for value in values_for(parameter):
@@ -312,3 +321,37 @@ def send_cli(mandate: Callable[..., object], values: Sequence[str], tally: Tally
             elif code == 2 and not output.strip():
                 problem = f"refused without a message for {value[:80]!r}"
             tally.add(label, f"exit {code}", problem)
+
+
+REVIEWER_NAMES = (
+    "PREFIX prov: <http://www.w3.org/ns/prov#> "
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    "SELECT ?name WHERE { GRAPH ?g { ?review prov:wasAssociatedWith ?agent . "
+    "?agent rdfs:label ?name } }"
+)
+
+
+def reviewer_names(client: httpx.Client) -> list[str]:
+    """Return the names of every reviewer in the served graph, as stored."""
+    answer = client.get("/api/sparql", params={"query": REVIEWER_NAMES})
+    answer.raise_for_status()
+    return [row["name"]["value"] for row in answer.json()["results"]["bindings"]]
+
+
+def proposed_link(client: httpx.Client) -> str:
+    """Return the IRI of one link proposed in the served graph (raises when there is none)."""
+    for document in client.get("/api/documents").json():
+        answer = client.get(
+            "/api/links", params={"document": document["iri"], "include_unused": True}
+        )
+        for item in answer.json():
+            for target in [*item["programmes"], *item["provincial_items"]]:
+                if target.get("link"):
+                    return str(target["link"])
+    raise LookupError("the served graph has no proposed link to review")
+
+
+def graphs_except(client: httpx.Client, graph_suffix: str) -> str:
+    """Return the SHA-256 of the sorted N-Quads of every graph not ending in graph_suffix."""
+    dump = client.get("/api/export", params={"format": "nquads"}).text.splitlines()
+    return _digest(line for line in dump if not line.endswith(f"{graph_suffix}> ."))

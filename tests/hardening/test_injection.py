@@ -10,7 +10,6 @@ hostile reviewer name as a literal, exactly, and refuse hostile link IRIs and de
 from __future__ import annotations
 
 import ast
-import hashlib
 import re
 import subprocess
 from collections.abc import Iterator
@@ -30,7 +29,10 @@ from tests.hardening.injection_support import (
     Tally,
     cli_fingerprint,
     graph_fingerprint,
+    graphs_except,
+    proposed_link,
     read_parameters,
+    reviewer_names,
     send_cli,
     send_hostile,
 )
@@ -133,7 +135,7 @@ def test_drawn_hostile_text_never_gets_a_server_error(
     )
     @given(st.sampled_from(text_parameters), hostile_text())
     def send(parameter: Parameter, value: str) -> None:
-        send_hostile(client, [parameter], lambda _parameter: [value], tally)
+        send_hostile(client, [parameter], lambda _parameter: [value], tally, every=parameters)
 
     send()
     assert tally.failures == []
@@ -176,37 +178,10 @@ def test_the_installed_command_refuses_hostile_arguments_with_a_message(cli_stor
     assert cli_fingerprint(cli_store) == before
 
 
-def _sparql_values(client: httpx.Client, query: str, variable: str) -> list[str]:
-    answer = client.get("/api/sparql", params={"query": query})
-    assert answer.status_code == 200, answer.text
-    return [row[variable]["value"] for row in answer.json()["results"]["bindings"]]
-
-
-def _proposed_link(client: httpx.Client) -> str:
-    for document in client.get("/api/documents").json():
-        items = client.get(
-            "/api/links", params={"document": document["iri"], "include_unused": True}
-        )
-        for item in items.json():
-            for target in [*item["programmes"], *item["provincial_items"]]:
-                if target.get("link"):
-                    return str(target["link"])
-    raise AssertionError("the corpus has no proposed link to review")
-
-
-def _graphs_except(client: httpx.Client, left_out: str) -> str:
-    dump = client.get("/api/export", params={"format": "nquads"}).text.splitlines()
-    kept = sorted(line for line in dump if line.strip() and not line.endswith(f"<{left_out}> ."))
-    return hashlib.sha256("\n".join(kept).encode()).hexdigest()
-
-
-REVIEWS_GRAPH = "https://mandate-graph.example/id/graph/reviews"
-
-
 def test_hostile_reviews_are_refused_or_stored_as_literals(client: httpx.Client):
     key = {"X-API-Key": API_KEY}
-    link = _proposed_link(client)
-    others = _graphs_except(client, REVIEWS_GRAPH)
+    link = proposed_link(client)
+    others = graphs_except(client, "graph/reviews")
     reviewers = [
         'Ann "} > ; DROP ALL ; {" <http://x/>',
         "MATCH (n) DETACH DELETE n //",
@@ -232,20 +207,13 @@ def test_hostile_reviews_are_refused_or_stored_as_literals(client: httpx.Client)
         )
         assert stored.status_code == 200, stored.text
         assert stored.json()["reviewer"] == reviewer.strip()
-    names = _sparql_values(
-        client,
-        "PREFIX prov: <http://www.w3.org/ns/prov#> "
-        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT ?name WHERE { GRAPH ?g { ?review prov:wasAssociatedWith ?agent . "
-        "?agent rdfs:label ?name } }",
-        "name",
-    )
+    names = reviewer_names(client)
     assert {reviewer.strip() for reviewer in reviewers} <= set(names)
-    assert _graphs_except(client, REVIEWS_GRAPH) == others
+    assert graphs_except(client, "graph/reviews") == others
 
 
 def test_a_blank_reviewer_is_refused(client: httpx.Client):
-    link = _proposed_link(client)
+    link = proposed_link(client)
     response = client.post(
         "/api/reviews",
         json={"link": link, "decision": "confirm", "reviewer": " \n\t "},
