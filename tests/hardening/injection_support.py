@@ -14,6 +14,7 @@ import hashlib
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,12 +101,18 @@ def _is_text(annotation: object) -> bool:
     return "str" in repr(annotation) or annotation is str
 
 
-def _listing_app() -> FastAPI:
+@contextmanager
+def _listing_app() -> Iterator[FastAPI]:
+    """Yield the app over an empty temporary store, removed afterwards."""
     from api.app import create_app
     from config import load_settings
 
-    folder = tempfile.mkdtemp(prefix="mandate-routes-")
-    return create_app(load_settings({}, store=str(Path(folder) / "store")))
+    with tempfile.TemporaryDirectory(prefix="mandate-routes-") as folder:
+        app = create_app(load_settings({}, store=str(Path(folder) / "store")))
+        try:
+            yield app
+        finally:
+            app.state.context.store.close()
 
 
 def app_routes(app: FastAPI) -> list[tuple[str, set[str], Dependant]]:
@@ -131,11 +138,8 @@ def served_operations() -> list[tuple[str, str]]:
 
     Builds the app over an empty temporary store just to list its routes.
     """
-    app = _listing_app()
-    try:
+    with _listing_app() as app:
         return sorted((method, path) for path, methods, _ in app_routes(app) for method in methods)
-    finally:
-        app.state.context.store.close()
 
 
 def read_parameters(app: FastAPI | None = None) -> list[Parameter]:
@@ -146,11 +150,8 @@ def read_parameters(app: FastAPI | None = None) -> list[Parameter]:
     Without `app`, builds one over an empty temporary store just to list its routes.
     """
     if app is None:
-        app = _listing_app()
-        try:
+        with _listing_app() as app:
             return read_parameters(app)
-        finally:
-            app.state.context.store.close()
     found: list[Parameter] = []
     for path, methods, dependant in app_routes(app):
         if "GET" not in methods:

@@ -430,3 +430,29 @@ def _splices_at(path: Path) -> set[str]:
         ):
             names.add(function.name)
     return names
+
+
+def test_the_review_command_refuses_hostile_links_and_stores_hostile_names_as_written(
+    ingested_corpus: Path,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+):
+    mandate = Mandate(_copy(ingested_corpus, tmp_path_factory, "injection-review"))
+    from store import open_store
+
+    with open_store(mandate.store, base_iri="https://mandate-graph.example/id/") as opened:
+        rows = opened.select(
+            "SELECT ?link WHERE { ?link a ?kind FILTER(CONTAINS(STR(?link), '/implements/')) }"
+        )
+    link = str(rows[0]["link"])
+    before = cli_fingerprint(mandate)
+    for value in [*ALWAYS, f"{link}>", f'{link}"}}']:
+        refused = mandate("review", value, "--confirm", "--by", "someone")
+        assert refused.exit_code == 2 and "error" in refused.output, (value, refused.output)
+    assert cli_fingerprint(mandate) == before
+    name = '"} ; DROP ALL ; {" <http://x/> MATCH (n) DETACH DELETE n //'
+    stored = mandate("review", link, "--reject", "--by", name)
+    assert stored.exit_code == 0, stored.output
+    quads, _digest = cli_fingerprint(mandate)
+    assert quads > before[0]
+    export = mandate("export", "--format", "nquads").output
+    assert any(name.replace('"', '\\"') in line for line in export.splitlines())
