@@ -40,6 +40,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        # Request handlers run in this pool; more threads than cores only queue for the GIL.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         store.close()
 

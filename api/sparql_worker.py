@@ -7,7 +7,9 @@ so a huge answer is never built in full.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -28,6 +30,7 @@ GRAPH_FORMATS = {
 """Formats a CONSTRUCT answer can take: name → (media type, pyoxigraph format)."""
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,10 @@ def run_job(job: QueryJob, reply: Connection) -> None:
     Sends ("ready",) once the store is open, then ("ok", QueryResult), ("invalid", message)
     for a query the store rejects, or ("unavailable", message).
     """
+    # A query that runs to its deadline would otherwise take a core from the server's
+    # requests for that long; at low priority it only takes what they leave.
+    with contextlib.suppress(OSError):
+        os.nice(_NICENESS)
     try:
         store = open_store(job.location, base_iri=job.base_iri, read_only=True)
     except StoreError as error:

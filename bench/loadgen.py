@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-__all__ = ["LoadResult", "drive"]
+__all__ = ["LoadResult", "MixResult", "Sample", "drive", "run_mix"]
 
 
 @dataclass
@@ -74,3 +74,94 @@ def drive(urls: list[str], *, clients: int, seconds: float) -> LoadResult:
     if not urls:
         raise ValueError("no URLs to request")
     return asyncio.run(_drive(urls, clients, seconds))
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One answered (or failed) request of a mixed run.
+
+    `started` is in seconds since the run began, `ms` its latency, `status` the HTTP status
+    (0 when no answer came: a refused or broken connection, or the client's timeout).
+    """
+
+    kind: str
+    started: float
+    ms: float
+    status: int
+
+    @property
+    def finished(self) -> float:
+        """Return when the answer came, in seconds since the run began."""
+        return self.started + self.ms / 1000
+
+
+@dataclass
+class MixResult:
+    """What a mixed run saw: every request's Sample, the run's length and a few failures."""
+
+    samples: list[Sample] = field(default_factory=list)
+    seconds: float = 0.0
+    error_samples: list[str] = field(default_factory=list)
+
+    def record(self, sample: Sample, url: str) -> None:
+        """Keep `sample`; note its URL among the first failures when it is not a 200."""
+        self.samples.append(sample)
+        if sample.status != 200 and len(self.error_samples) < 10:
+            self.error_samples.append(f"{sample.status or 'no answer'} {url}")
+
+
+async def _mix_client(
+    client: httpx.AsyncClient,
+    plan: list[tuple[str, str]],
+    offset: int,
+    origin: float,
+    deadline: float,
+    think: float,
+    result: MixResult,
+) -> None:
+    index = offset
+    while time.perf_counter() < deadline:
+        kind, url = plan[index % len(plan)]
+        index += 1
+        started = time.perf_counter()
+        try:
+            status = (await client.get(url)).status_code
+        except httpx.HTTPError:
+            status = 0
+        ended = time.perf_counter()
+        result.record(Sample(kind, started - origin, (ended - started) * 1000, status), url)
+        if think:
+            await asyncio.sleep(think)
+
+
+async def run_mix(
+    client: httpx.AsyncClient,
+    plan: list[tuple[str, str]],
+    *,
+    clients: int,
+    seconds: float,
+    origin: float,
+    think_seconds: float = 0.0,
+) -> MixResult:
+    """Return the MixResult of `clients` clients walking `plan` ((kind, URL) pairs) for `seconds`.
+
+    Each client starts at its own place in `plan` and sends its next request when the
+    previous one has answered and `think_seconds` have passed. Sample times are counted from
+    `origin` (a `time.perf_counter()` value), so other tasks of the same loop can place
+    their own events on the same clock.
+    """
+    if not plan:
+        raise ValueError("no URLs to request")
+    result = MixResult()
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(
+        *(
+            _mix_client(
+                client, plan, i * len(plan) // clients, origin, deadline, think_seconds, result
+            )
+            for i in range(clients)
+        )
+    )
+    result.seconds = time.perf_counter() - started
+    return result

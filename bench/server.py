@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,11 +25,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(store: Path, *, timeout: float = 60.0) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def serving(
+    store: Path, *, timeout: float = 60.0, env: Mapping[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """Yield the `mandate serve` process over `store` and its base URL, once it answers.
 
+    `env` adds to (or overrides) the server's environment, e.g. MANDATE_SPARQL_TIMEOUT.
     The server is stopped (terminate, then kill) on exit. Raises RuntimeError when it exits
-    or does not answer `/api/stats` within `timeout` seconds.
+    or does not answer `/openapi.json` within `timeout` seconds.
     """
     port = free_port()
     mandate = str(Path(sys.executable).with_name("mandate"))
@@ -37,6 +41,7 @@ def serving(store: Path, *, timeout: float = 60.0) -> Iterator[tuple[subprocess.
             [mandate, "serve", "--store", str(store), "--port", str(port)],
             stdout=log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **env} if env else None,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -46,7 +51,7 @@ def serving(store: Path, *, timeout: float = 60.0) -> Iterator[tuple[subprocess.
                     log.seek(0)
                     raise RuntimeError("mandate serve exited: " + log.read().decode()[-1000:])
                 try:
-                    if httpx.get(f"{url}/api/stats", timeout=5).status_code == 200:
+                    if httpx.get(f"{url}/openapi.json", timeout=5).status_code == 200:
                         break
                 except httpx.HTTPError:
                     pass

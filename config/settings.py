@@ -78,6 +78,13 @@ SETTINGS: tuple[Setting, ...] = (
         "The total size of uploaded files the web app keeps, in megabytes.",
     ),
     Setting(
+        "threads",
+        "MANDATE_THREADS",
+        "8",
+        "How many requests the web app answers at once (its worker threads); more wait their "
+        "turn. Above the machine's cores it only adds waiting for Python's interpreter lock.",
+    ),
+    Setting(
         "search_index",
         "MANDATE_SEARCH_INDEX",
         "",
@@ -100,6 +107,7 @@ class Settings:
     sparql_max_rows: int = 10000
     max_upload_mb: float = 200.0
     search_index: str = ""
+    threads: int = 8
 
     @property
     def max_file_bytes(self) -> int:
@@ -120,7 +128,7 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: str | N
             override if override is not None else environ.get(setting.env, setting.default)
         )
     numbers: dict[str, float] = {}
-    for name in ("max_file_mb", "sparql_timeout", "sparql_max_rows", "max_upload_mb"):
+    for name in ("max_file_mb", "sparql_timeout", "sparql_max_rows", "max_upload_mb", "threads"):
         env = next(setting.env for setting in SETTINGS if setting.name == name)
         try:
             numbers[name] = float(values[name])
@@ -138,4 +146,5 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: str | N
         sparql_max_rows=int(numbers["sparql_max_rows"]),
         max_upload_mb=numbers["max_upload_mb"],
         search_index=values["search_index"],
+        threads=max(1, int(numbers["threads"])),
     )

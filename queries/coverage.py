@@ -157,10 +157,7 @@ def resolve_unit(store: GraphStore, reference: str) -> Unit:
     NotFound when nothing matches, listing the matches when a name is ambiguous.
     """
     wanted = reference.strip()
-    units: dict[str, Unit] = {}
-    for row in store.select(load_query("units")):
-        iri = str(row["unit"])
-        units.setdefault(iri, Unit(iri, str(row["label"]), row["class"] == MG.Province))
+    units = _units(store)
     if wanted in units:
         return units[wanted]
     key = _name_key(wanted)
@@ -176,7 +173,24 @@ def resolve_unit(store: GraphStore, reference: str) -> Unit:
 # Facts every coverage answer of a province re-reads, cached per store generation.
 _PROVINCE_CACHE = "unit provinces"
 _PROGRAMME_CACHE = "province programmes"
+_UNIT_CACHE = "units by IRI"
+_LINK_CACHE = "coverage link rows"
 _NO_PROVINCE = "none"
+
+
+def _units(store: GraphStore) -> dict[str, Unit]:
+    """Return every commune and province by IRI (read once per store generation)."""
+    cache = store.facts(_UNIT_CACHE, limit=1)
+    known = cache.get("all") if cache is not None else None
+    if isinstance(known, dict):
+        return known
+    units: dict[str, Unit] = {}
+    for row in store.select(load_query("units")):
+        iri = str(row["unit"])
+        units.setdefault(iri, Unit(iri, str(row["label"]), row["class"] == MG.Province))
+    if cache is not None:
+        cache.put("all", units)
+    return units
 
 
 def _province_of(store: GraphStore, unit: Unit) -> Unit | None:
@@ -239,6 +253,7 @@ def _link_rows(
     reviews: dict[URIRef, Decision],
     *,
     unit: Unit | None = None,
+    stored_reviews: bool = True,
 ) -> list[dict[str, str]]:
     """Return the links to `province`'s programmes a query may use, with item and document.
 
@@ -246,7 +261,30 @@ def _link_rows(
     that commune's documents. The queries keep stated links and those at or above the
     minimum confidence; confirmed links are added whatever their confidence.
     `_covering_items` decides what is actually used.
+
+    With `stored_reviews` (`reviews` are the store's own), the rows are kept for the store's
+    write generation (reviews are writes too), so every answer about the same unit and
+    threshold reads them once; callers must not change them.
     """
+    cache = store.facts(_LINK_CACHE, limit=256) if stored_reviews else None
+    key = (province.iri, unit.iri if unit is not None else None, float(min_confidence))
+    known = cache.get(key) if cache is not None else None
+    if isinstance(known, list):
+        return list(known)
+    rows = _read_link_rows(store, province, min_confidence, reviews, unit=unit)
+    if cache is not None:
+        cache.put(key, rows)
+    return list(rows)
+
+
+def _read_link_rows(
+    store: GraphStore,
+    province: Unit,
+    min_confidence: float,
+    reviews: dict[URIRef, Decision],
+    *,
+    unit: Unit | None,
+) -> list[dict[str, str]]:
     bindings = {"province": URIRef(province.iri), "min": _min_literal(min_confidence)}
     if unit is None:
         rows = store.select_values(load_query("coverage_province_links"), bindings)
@@ -371,6 +409,7 @@ def commune_coverage(
     province = _province_of(store, unit)
     if province is None:
         return CommuneCoverage(unit, province, min_confidence=min_confidence)
+    stored_reviews = reviews is None
     reviews = latest_reviews(store) if reviews is None else reviews
     programmes, places = _programmes(store, province)
     documents = {
@@ -381,7 +420,9 @@ def commune_coverage(
     }
     rows = [
         row
-        for row in _link_rows(store, province, min_confidence, reviews, unit=unit)
+        for row in _link_rows(
+            store, province, min_confidence, reviews, unit=unit, stored_reviews=stored_reviews
+        )
         if str(row.get("document", "")) in documents or "document" not in row
     ]
     covering = _covering_items(rows, reviews, min_confidence, reviewed_only)

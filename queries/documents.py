@@ -16,8 +16,23 @@ def _text(row: dict, key: str) -> str | None:
     return str(value) if value is not None and str(value) != "" else None
 
 
+# The list is re-read by every search page, the home page and the explorer; a province's
+# takes a third of a second to count, so it is kept for the store's write generation.
+_LIST_CACHE = "document list"
+
+
 def list_documents(store: GraphStore) -> list[dict[str, object]]:
     """Return every ingested document: IRI, title, class, number, unit, file, counts."""
+    cache = store.facts(_LIST_CACHE, limit=1)
+    known = cache.get("all") if cache is not None else None
+    if not isinstance(known, list):
+        known = _read_documents(store)
+        if cache is not None:
+            cache.put("all", known)
+    return [dict(document) for document in known]
+
+
+def _read_documents(store: GraphStore) -> list[dict[str, object]]:
     return [
         {
             "iri": str(row["document"]),

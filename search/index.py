@@ -101,12 +101,19 @@ def _match_expression(column: str, words: Sequence[str], *, prefix_last: bool) -
 class SearchIndex:
     """An accent-insensitive full-text index of the store's nodes in one SQLite file.
 
-    Safe to share between threads: every use of the connection holds one lock.
+    Safe to share between threads: writes and checks go through one connection under one
+    lock, while each thread searches on a read connection of its own (SQLite's WAL mode lets
+    readers run side by side, each seeing the last committed index).
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+        # The (store object, write generation) last found current: see `ensure_current`.
+        self._current_at: tuple[int, int] | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(
@@ -178,18 +185,30 @@ class SearchIndex:
         with self._locked("cannot read the search index") as connection:
             return int(connection.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    def _is_empty(self) -> bool:
+        # count(*) reads the whole FTS5 table; one row is enough to know it is not empty.
+        with self._locked("cannot read the search index") as connection:
+            return connection.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
+
     def ensure_current(self, store: GraphStore) -> bool:
         """Rebuild the index when it is empty or was built from other documents.
 
-        Returns True when it rebuilt. The check is one SPARQL query over content hashes.
+        Returns True when it rebuilt. The check is one SPARQL query over content hashes; for
+        a store whose every change goes through its own writes (`GraphStore.cacheable`) it
+        is made once per write generation, so the searches in between cost no store query.
         """
+        marker = (id(store), store.generation) if store.cacheable else None
+        if marker is not None and marker == self._current_at:
+            return False
         fingerprint = store_fingerprint(store)
         with self._locked("cannot read the search index"):
             recorded = self._meta("fingerprint")
-        if recorded == fingerprint and self.entry_count() > 0:
-            return False
-        self.rebuild(store)
-        return True
+        rebuilt = recorded != fingerprint or self._is_empty()
+        if rebuilt:
+            self.rebuild(store)
+        # The marker was taken before the check, so a write made meanwhile forces another.
+        self._current_at = marker
+        return rebuilt
 
     def search(
         self, query: str, *, limit: int = 20, kinds: Collection[str] | None = None
@@ -231,12 +250,32 @@ class SearchIndex:
         kind_list = sorted(set(kinds)) if kinds else []
         kind_filter = f"AND kind IN ({', '.join('?' * len(kind_list))})" if kind_list else ""
         sql = _SEARCH.format(kinds=kind_filter)
-        with self._locked("cannot search the index") as connection:
-            return connection.execute(sql, (expression, *kind_list, limit)).fetchall()
+        try:
+            return self._reader().execute(sql, (expression, *kind_list, limit)).fetchall()
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"{self.path}: cannot search the index: {error}") from error
+
+    def _reader(self) -> sqlite3.Connection:
+        """Return this thread's read connection, opened on first use."""
+        reader: sqlite3.Connection | None = getattr(self._local, "reader", None)
+        if reader is None:
+            with self._lock:
+                if self._closed:
+                    raise sqlite3.ProgrammingError("the search index is closed")
+                reader = sqlite3.connect(
+                    self.path, check_same_thread=False, isolation_level=None, timeout=10
+                )
+                self._readers.append(reader)
+            self._local.reader = reader
+        return reader
 
     def close(self) -> None:
-        """Close the SQLite connection; the index file stays."""
+        """Close the SQLite connections; the index file stays."""
         with self._lock:
+            self._closed = True
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
             self._connection.close()
 
     def __enter__(self) -> SearchIndex:
