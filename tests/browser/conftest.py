@@ -12,6 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from queries.sparql import load_query
+from tests.browser.xss_payloads import hostile_plans, hostile_rdf
 from tests.conftest import UNDER_CI, _free_port, mandate_executable, running_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,10 +59,11 @@ def xss_plan() -> str:
 
 @dataclass
 class Server:
-    """The running app: its base URL, and the XSS sample's file name."""
+    """The running app: its base URL, its store, and the hostile plans' document IRIs."""
 
     url: str
     store: Path
+    hostile: list[str] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
 
     def get(self, path: str, **params: str) -> httpx.Response:
@@ -68,28 +71,58 @@ class Server:
         return httpx.get(self.url + path, params=params, timeout=30)
 
 
+def _run(argv: list[str]) -> None:
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _hostile_documents(store: Path, plans: list[Path]) -> tuple[list[str], str]:
+    """Return the IRIs of the documents ingested from `plans`, and of their province."""
+    from config import load_settings
+    from queries.documents import list_documents
+    from store import open_store
+
+    names = {path.name for path in plans}
+    opened = open_store(str(store), base_iri=load_settings().base_iri, read_only=True)
+    try:
+        documents = sorted(str(d["iri"]) for d in list_documents(opened) if d["file"] in names)
+        provinces = {
+            str(row["unit"])
+            for row in opened.select(load_query("units"))
+            if str(row["class"]).endswith("Province") and str(row["label"]) == "An Giang"
+        }
+    finally:
+        opened.close()
+    assert len(provinces) == 1, f"expected one province An Giang, found {provinces}"
+    return documents, provinces.pop()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Iterator[Server]:
-    """A real `mandate serve` on loopback over the corpus and the XSS sample."""
+    """A real `mandate serve` on loopback over the corpus and the hostile samples.
+
+    The hostile samples are the Hòa Bình plan (`xss_plan`), the plans of `hostile_plans`
+    and an RDF file of nodes with `javascript:` and quoting IRIs cited by those plans.
+    """
     root = tmp_path_factory.mktemp("browser")
     sample = root / "samples" / "99-ke-hoach-xss-hoa-binh.txt"
     sample.parent.mkdir()
     sample.write_text(xss_plan(), encoding="utf-8")
+    plans = hostile_plans(root / "samples")
     store = root / "store"
     executable = mandate_executable()
-    ingest = subprocess.run(
-        [executable, "ingest", str(corpus_dir), str(sample), "--store", str(store)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert ingest.returncode == 0, ingest.stdout + ingest.stderr
+    inputs = [str(corpus_dir), str(sample), *map(str, plans)]
+    _run([executable, "ingest", *inputs, "--store", str(store)])
+    documents, province = _hostile_documents(store, plans)
+    assert len(documents) == len(plans), f"hostile plans not all ingested: {documents}"
+    rdf = hostile_rdf(root / "hostile.ttl", documents, province)
+    _run([executable, "import", str(rdf), "--store", str(store)])
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     environment = {**os.environ, "MANDATE_API_KEY": API_KEY, "MANDATE_OPEN_READS": "1"}
     argv = [executable, "serve", "--store", str(store), "--port", str(port)]
     with running_server(argv, url, "/api/stats", env=environment):
-        yield Server(url, store)
+        yield Server(url, store, hostile=documents)
 
 
 @pytest.fixture(scope="session")
