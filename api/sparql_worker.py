@@ -148,15 +148,16 @@ def run_job(job: QueryJob, reply: Connection) -> None:
     Sends ("ready",) once the store is open, then ("ok", QueryResult), ("invalid", message)
     for a query the store rejects, or ("unavailable", message).
     """
-    # A query that runs to its deadline would otherwise take a core from the server's
-    # requests for that long; at low priority it only takes what they leave.
-    with contextlib.suppress(OSError):
-        os.nice(_NICENESS)
     try:
         store = open_store(job.location, base_iri=job.base_iri, read_only=True)
     except StoreError as error:
         reply.send(("unavailable", str(error)))
         return
+    # A query that runs to its deadline would otherwise take a core from the server's
+    # requests for that long; at low priority it only takes what they leave. Opening the
+    # store comes first, at normal priority: the caller waits for it on top of the limit.
+    with contextlib.suppress(OSError):
+        os.nice(_NICENESS)
     try:
         reply.send(("ready",))
         try:

@@ -19,6 +19,8 @@ def _text(row: dict, key: str) -> str | None:
 # The list is re-read by every search page, the home page and the explorer; a province's
 # takes a third of a second to count, so it is kept for the store's write generation.
 _LIST_CACHE = "document list"
+# Every view of a document (its page, /api/document) reads its outline again.
+_OUTLINE_CACHE = "document outlines"
 
 
 def list_documents(store: GraphStore) -> list[dict[str, object]]:
@@ -54,6 +56,20 @@ def document_outline(store: GraphStore, document: URIRef) -> list[dict[str, obje
     Each entry has its IRI, kind (section, task, indicator), outline path, text, parent,
     source span, timing, and the lead and partner agencies' names.
     """
+    cache = store.facts(_OUTLINE_CACHE, limit=64)
+    known = cache.get(str(document)) if cache is not None else None
+    if not isinstance(known, list):
+        known = _read_outline(store, document)
+        if cache is not None:
+            cache.put(str(document), known)
+    # Copies, lists included: the cached outline must not change with what a caller does.
+    return [
+        {key: list(value) if isinstance(value, list) else value for key, value in entry.items()}
+        for entry in known
+    ]
+
+
+def _read_outline(store: GraphStore, document: URIRef) -> list[dict[str, object]]:
     outline = []
     for row in store.select(load_query("document_outline"), {"document": document}):
         start, end = _text(row, "start"), _text(row, "end")

@@ -2,8 +2,8 @@
 
     .venv/bin/python -m scripts.load_test --store DIR --clients 32 --seconds 300
 
-Starts `mandate serve` over DIR on a free loopback port and warms it up (one URL of each
-kind, then `--warmup` seconds of the mix). Then `--clients` closed-loop clients run for
+Starts `mandate serve` over DIR on a free loopback port and warms it up (every URL of the
+mix once, then `--warmup` seconds of the mix). Then `--clients` closed-loop clients run for
 `--seconds` over a fixed mix (lineage 30 %, coverage 25 %, search 25 %, pages 20 %) while
 the server's memory is sampled every second and, every `--expensive-every` seconds, one
 expensive SPARQL query is sent (a cross join, an unbounded property path, an ORDER BY over
@@ -250,25 +250,40 @@ async def _run(
     return mix, expensive
 
 
-def _warm_up(base: str, plan: Plan, *, clients: int, seconds: float) -> list[str]:
-    """Ask one URL of each kind, then run the mix for `seconds`; return the URLs that failed.
+async def _each_once(base: str, urls: list[str], clients: int) -> list[str]:
+    """Ask every URL once, `clients` at a time; return those that did not answer 200."""
+    slots = asyncio.Semaphore(clients)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
 
-    The first request of a kind pays for imports and templates, which no later one does;
-    the mixed burst then fills the caches about as far as a server running for a while has.
+        async def ask(url: str) -> str | None:
+            async with slots:
+                try:
+                    answered = (await client.get(url)).status_code == 200
+                except httpx.HTTPError:
+                    answered = False
+                return None if answered else url
+
+        found = await asyncio.gather(*(ask(url) for url in urls))
+    return [url for url in found if url is not None]
+
+
+def _warm_up(base: str, plan: Plan, *, clients: int, seconds: float) -> list[str]:
+    """Ask every URL of the plan once, then run the mix for `seconds`; return failed URLs.
+
+    The first request of a kind pays for imports and templates, and the first about a
+    target reads what later ones find cached; a server that has run for a while has paid
+    both, so neither is part of the measured run.
     """
-    failed = []
     with httpx.Client(base_url=base, timeout=120) as client:
-        for url in dict((kind, url) for kind, url in plan.requests).values():
-            if client.get(url).status_code != 200:
-                failed.append(url)
         # Starts the SPARQL endpoint's worker server, which the first query would otherwise pay.
         client.post(
             "/api/sparql", content=b"ASK {}", headers={"Content-Type": "application/sparql-query"}
         )
+    urls = list(dict.fromkeys(url for _kind, url in plan.requests))
+    failed = asyncio.run(_each_once(base, urls, clients))
     if seconds > 0:
-        asyncio.run(
-            _run(base, plan, clients=clients, seconds=seconds, think=0, every=0, limit=0)
-        )
+        asyncio.run(_run(base, plan, clients=clients, seconds=seconds, think=0, every=0, limit=0))
     return failed
 
 
@@ -379,6 +394,13 @@ def report_lines(result: dict[str, object], setup: dict[str, object]) -> list[st
     lines += [_row(f"  {page}", figures) for page, figures in pages.items()]
     lines.append(_row("overall", overall))
     lines.append(f"throughput: {result['requests_per_second']} requests/s")
+    cpu: dict = result.get("cpu", {})  # type: ignore[assignment]
+    if cpu:
+        lines.append(
+            f"server CPU: {cpu['server_seconds']} s ({cpu['server_cores']} cores on average, "
+            f"{cpu['server_ms_per_request']} ms per request); load generator CPU: "
+            f"{cpu['load_generator_seconds']} s"
+        )
     lines.append(
         f"server RSS: before {memory['before_mb']} MB, after {memory['after_mb']} MB, "
         f"peak {memory['peak_mb']} MB, growth {memory['growth_percent']:+} %; "
@@ -434,9 +456,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--think-ms", type=float, default=0, help="Pause of each client between requests (0)."
     )
-    parser.add_argument(
-        "--warmup", type=float, default=20, help="Seconds of mixed warm-up (20)."
-    )
+    parser.add_argument("--warmup", type=float, default=20, help="Seconds of mixed warm-up (20).")
     parser.add_argument(
         "--sparql-timeout",
         type=float,
@@ -457,6 +477,15 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     if not (args.store / "oxigraph").is_dir():
         parser.error(f"{args.store}: not a store directory (no oxigraph/ in it)")
     return args
+
+
+def _cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system, s) process `pid` has used so far (0 when gone)."""
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return 0.0
+    return float(times.user + times.system)
 
 
 def _sparql_limit(requested: float | None) -> float:
@@ -482,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
         if failed:
             print(f"warm-up: {len(failed)} URLs failed, e.g. {failed[0]}", file=sys.stderr)
         load_before = round(os.getloadavg()[0], 2)
+        server_cpu = _cpu_seconds(server.pid)
+        client_cpu = _cpu_seconds(os.getpid())
         with MemorySampler(server.pid) as memory:
             before = memory.rss_mb()
             mix, expensive = asyncio.run(
@@ -496,6 +527,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             after = memory.rss_mb()
+        server_cpu = _cpu_seconds(server.pid) - server_cpu
+        client_cpu = _cpu_seconds(os.getpid()) - client_cpu
     setup = {
         "store": str(args.store),
         "clients": args.clients,
@@ -509,6 +542,14 @@ def main(argv: list[str] | None = None) -> int:
     result = summarise(
         mix, expensive, memory, before_mb=before, after_mb=after, limit=limit, margin=args.margin
     )
+    result["cpu"] = {
+        "server_seconds": round(server_cpu, 1),
+        "server_cores": round(server_cpu / mix.seconds, 2) if mix.seconds else 0.0,
+        "server_ms_per_request": round(1000 * server_cpu / len(mix.samples), 2)
+        if mix.samples
+        else 0.0,
+        "load_generator_seconds": round(client_cpu, 1),
+    }
     if args.json:
         args.json.write_text(json.dumps({"setup": setup, **result}, indent=2), encoding="utf-8")
     if mix.error_samples:

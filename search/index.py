@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Collection, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Collection, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries USING fts5(
     tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
 );
 """
+# Recent answers kept (the least recently asked goes first).
+_ANSWERS_KEPT = 512
 _SEARCH = """
 SELECT iri, kind, document, label, display, bm25(entries) AS rank
 FROM entries WHERE entries MATCH ? {kinds} ORDER BY rank LIMIT ?
@@ -114,6 +117,7 @@ class SearchIndex:
         self._closed = False
         # The (store object, write generation) last found current: see `ensure_current`.
         self._current_at: tuple[int, int] | None = None
+        self._answers: OrderedDict[Hashable, tuple[SearchHit, ...]] = OrderedDict()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(
@@ -172,6 +176,7 @@ class SearchIndex:
                     "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,)
                 )
                 connection.execute("COMMIT")
+                self._answers.clear()
             except BaseException:
                 # SQLite has already rolled back after some errors (a full disk); a second
                 # ROLLBACK would then replace the real error by "no transaction is active".
@@ -227,6 +232,32 @@ class SearchIndex:
         folded = folded_words(query)
         if not folded or limit <= 0 or (kinds is not None and not kinds):
             return []
+        # Answers are kept per index content: the fingerprint changes with every rebuild
+        # that changes anything, whichever process makes it.
+        key = (self._fingerprint(), query, limit, tuple(sorted(kinds)) if kinds else None)
+        with self._lock:
+            known = self._answers.get(key)
+            if known is not None:
+                self._answers.move_to_end(key)
+                return list(known)
+        hits = self._search(query, folded, limit, kinds)
+        with self._lock:
+            self._answers[key] = tuple(hits)
+            while len(self._answers) > _ANSWERS_KEPT:
+                self._answers.popitem(last=False)
+        return hits
+
+    def _fingerprint(self) -> str | None:
+        try:
+            reader = self._reader()
+            row = reader.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        except sqlite3.Error as error:
+            raise SearchIndexError(f"{self.path}: cannot read the search index: {error}") from error
+        return None if row is None else str(row[0])
+
+    def _search(
+        self, query: str, folded: list[str], limit: int, kinds: Collection[str] | None
+    ) -> list[SearchHit]:
         exact = exact_words(query)
         hits: list[SearchHit] = []
         seen: set[str] = set()

@@ -9,14 +9,22 @@ than about the server.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
+from config import load_settings
+from ingest.loader import ingest_paths
+from ontology.identifiers import IriFactory
+from queries.documents import document_outline, list_documents
 from scripts import load_test
-from tests.conftest import REPO_ROOT, Mandate
+from search import SearchIndex
+from store.embedded import EmbeddedStore
+from tests.conftest import REPO_ROOT, SAMPLES, Mandate
 
 pytestmark = pytest.mark.server
 
@@ -32,7 +40,13 @@ def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("load")
     mandate = Mandate(folder / "store")
     made = mandate(
-        "synth", "--provinces", "1", "--communes-per-province", "3", "-o", str(folder / "corpus"),
+        "synth",
+        "--provinces",
+        "1",
+        "--communes-per-province",
+        "3",
+        "-o",
+        str(folder / "corpus"),
         store=False,
     )
     assert made.exit_code == 0, made.output
@@ -119,3 +133,24 @@ def test_a_missing_store_is_refused_with_a_clear_message(
         load_test.main(["--store", str(tmp_path / "nowhere")])
     assert stopped.value.code == 2
     assert "nowhere: not a store directory" in capsys.readouterr().err
+
+
+def test_answers_kept_between_requests_follow_an_ingest_through_the_same_store(
+    tiny_store: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(tiny_store, copy)
+    iris = IriFactory(load_settings().base_iri)
+    with EmbeddedStore(copy) as store, SearchIndex(copy / "search.sqlite3") as index:
+        index.ensure_current(store)
+        documents = {str(d["iri"]) for d in list_documents(store)}
+        assert index.search("hoa thuan", kinds=["document"]) == []
+        assert index.ensure_current(store) is False
+
+        ingest_paths(store, [SAMPLES / "01-ke-hoach-ubnd-xa-hoa-thuan.txt"], iris=iris)
+
+        added = {str(d["iri"]) for d in list_documents(store)} - documents
+        assert len(added) == 1
+        assert document_outline(store, URIRef(added.pop()))
+        assert index.ensure_current(store) is True
+        assert index.search("hoa thuan", kinds=["document"])
