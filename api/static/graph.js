@@ -43,9 +43,14 @@
   function open(id) {
     var node = nodes.get(id);
     var url = node && node.url;
-    // Only the app's own pages: a relative path, never another scheme or origin.
-    if (typeof url === "string" && url.charAt(0) === "/" && url.charAt(1) !== "/") {
-      window.location.assign(url);
+    if (typeof url !== "string" || url.charAt(0) !== "/") {
+      return;
+    }
+    // Only the app's own pages: resolved, a path such as "/\host" or "//host" names another
+    // origin, and any scheme (javascript:, data:) does not start with "/".
+    var target = new URL(url, window.location.href);
+    if (target.origin === window.location.origin) {
+      window.location.assign(target.href);
     }
   }
   function short(text) {

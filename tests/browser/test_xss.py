@@ -408,6 +408,36 @@ def test_lineage_nodes_hovered_and_clicked_run_nothing(tab: Tab, hostile: Hostil
         tab.check(path + " after hovering and clicking every node")
 
 
+# Links a node could carry that lead off the app: schemes, and paths that name another host.
+OFF_SITE = ("javascript:__xss_0=1", "//example.org/x", "/\\example.org/x", "/\\/example.org/x",
+            " /x", "data:text/html,x")
+
+
+def test_graph_click_opens_no_link_off_the_app(tab: Tab, hostile: Hostile) -> None:
+    """Regression: "/\\host" passed the graph's "starts with one slash" test of a node's link,
+    and browsers read it as "//host", another origin."""
+    tab.open(_url("/task", iri=hostile.task))
+    added = tab.page.evaluate(  # type: ignore[attr-defined]
+        """(urls) => urls.map((url, index) => {
+            const id = "off-site-" + index;
+            // The lineage is drawn in levels: each added node on a level of its own.
+            window.mandateNodes.add({id: id, label: "x", title: url, url: url, level: 9 + index});
+            return id;
+        })""",
+        list(OFF_SITE),
+    )
+    tab.held.clear()
+    tab.hold = True
+    try:
+        for node in added:
+            _click(tab, [node])
+            tab.page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    finally:
+        tab.hold = False
+    assert tab.held == [], f"a graph click opened {tab.held}"
+    tab.check("clicks on nodes with off-site links")
+
+
 def test_explorer_nodes_hovered_clicked_and_grown_run_nothing(
     tab: Tab, hostile: Hostile
 ) -> None:
