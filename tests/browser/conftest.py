@@ -1,4 +1,4 @@
-"""Browser fixtures: the corpus plus an XSS sample in a store, the real server, Chromium."""
+"""Browser fixtures: the corpus and hostile samples in a store, the real server, Chromium."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode, urlparse
 
+import httpx
 import pytest
 
 from tests.browser.conftest import Server
@@ -283,14 +284,14 @@ def _pages(hostile: Hostile) -> list[str]:
         _url("/explore", iri=hostile.task),
         "/coverage",
         _url("/coverage", unit="an giang"),
-        *(_url("/coverage", unit=name) for name in hostile.own_communes),
+        _url("/coverage", unit=hostile.own_communes[0]),
         *(_url("/coverage", unit=iri) for iri in hostile.communes),
         "/agency",
-        *(_url("/agency", name=name) for name in hostile.agencies[:2]),
+        _url("/agency", name=hostile.agencies[0]),
         _url("/agency", name=PAYLOADS[0].text, unit=PAYLOADS[21].text),
         "/review",
         _url("/review", document=hostile.documents[1]),
-        *(_url("/search", q=query) for query in SEARCHES[:3]),
+        *(_url("/search", q=query) for query in SEARCHES[:2]),
         _url("/search", q="300 ha"),
         _url("/document", iri=PAYLOADS[6].text),
         _url("/task", iri=hostile.iris[0]),
@@ -304,6 +305,36 @@ def test_payloads_are_many_and_distinct() -> None:
     kinds = {p.kind for p in PAYLOADS}
     assert {"script", "breakout", "img", "svg", "attribute", "url", "href", "template",
             "iframe", "tooltip", "escaped", "iri", "commune"} <= kinds
+
+
+def test_every_payload_reaches_the_store(server: Server, hostile: Hostile) -> None:
+    """Each payload is stored whole somewhere a page shows it, so the pages are really tried."""
+    stored = [str(d["title"]) for d in server.get("/api/documents").json()]
+    for document in hostile.documents:
+        for entry in server.get("/api/document", iri=document).json()["outline"]:
+            stored += [str(entry["text"]), *entry["lead"], *entry["partners"]]
+        found = server.get("/api/neighbours", iri=document, limit="500").json()["neighbours"]
+        stored += [f"{n['iri']} {n['label']}" for n in found]
+    coverage = server.get("/coverage").text
+    stored += [iri for iri in hostile.communes if quote(iri, safe="") in coverage.replace("+", " ")]
+    text = "\n".join(stored)
+    missing = [p.number for p in PAYLOADS if p.text not in text]
+    assert missing == [], f"payloads the store does not hold whole: {missing}"
+
+
+def test_every_page_sends_a_strict_csp(server: Server, hostile: Hostile) -> None:
+    for path in ["/", *_pages(hostile)]:
+        # Server.get would drop the query the path carries.
+        answer = httpx.get(server.url + path, timeout=30)
+        assert answer.headers["content-type"].startswith("text/html"), path
+        policy = dict(
+            part.strip().split(" ", 1)
+            for part in answer.headers["content-security-policy"].split(";")
+        )
+        assert policy["script-src"] == "'self'", path
+        assert policy["default-src"] == "'self'", path
+        assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'", path
+        assert policy["frame-ancestors"] == "'none'", path
 
 
 def test_every_page_route_is_opened(hostile: Hostile) -> None:
@@ -465,7 +496,7 @@ def test_explorer_nodes_hovered_clicked_and_grown_run_nothing(
             assert len(grown) > len(titles), "clicking the explorer's nodes drew nothing"
             assert all(isinstance(title, str) for title in grown.values())
             added = [node for node, title in grown.items() if node not in titles]
-            _hover(tab, [node for node in added if "xss" in str(grown[node]).lower()][:20])
+            _hover(tab, [node for node in added if "xss" in str(grown[node]).lower()][:10])
             tab.check(f"/explore?iri={iri} after clicking every node")
             # A double click opens the node's own page, on this server only.
             for node in list(titles)[1:4]:
@@ -502,7 +533,7 @@ def test_menus_forms_and_buttons_run_nothing(tab: Tab, hostile: Hostile) -> None
             links.nth(index).click()
         tab.settle()
         tab.check(f"menu item {index}")
-    for query in SEARCHES[3:5]:
+    for query in SEARCHES[2:3]:
         _submit(tab, "header form.quick", {"q": query}, f"quick search for {query}")
         assert page.locator("main input[name=q]").input_value() == query  # type: ignore[attr-defined]
     _submit(tab, "main form", {"q": PAYLOADS[13].text}, "the search form")
