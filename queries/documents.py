@@ -56,7 +56,7 @@ def document_outline(store: GraphStore, document: URIRef) -> list[dict[str, obje
     Each entry has its IRI, kind (section, task, indicator), outline path, text, parent,
     source span, timing, and the lead and partner agencies' names.
     """
-    cache = store.facts(_OUTLINE_CACHE, limit=64)
+    cache = store.facts(_OUTLINE_CACHE, limit=128)
     known = cache.get(str(document)) if cache is not None else None
     if not isinstance(known, list):
         known = _read_outline(store, document)

@@ -212,8 +212,8 @@ def _explain(
 class _Walker:
     """The walk's view of the graph, read before it starts.
 
-    The start's upward edges (`lineage_edges`) and name are read on every call; the nodes
-    above it (documents, programmes, resolutions) level by level, from the store's facts
+    The upward edges (`lineage_edges`) and names of the start and of the nodes above it
+    (documents, programmes, resolutions) are read level by level, from the store's facts
     cache when an earlier walk read them at the same generation. A node's summary gives
     whether it is a goal. A node outside them (none should be) is asked about on its own.
     """
@@ -224,12 +224,11 @@ class _Walker:
         self.reviews = latest_reviews(store)
         self.rows: dict[str, list[Row]] = {}
         self.summaries: dict[str, NodeSummary] = {}
-        # The start is read afresh on every call; the nodes above it come from the store's
-        # cache when an earlier walk read them at the same generation.
-        self.rows.update(_edge_rows_of(store, [start]))
-        self.summaries.update(node_summaries(store, [start]))
+        # A page and its JSON twin, and every reader of one task, ask about the same start:
+        # it is a fact like the nodes above it, cached for the store's generation.
+        self.summaries.update(_cached_summaries(store, [start]))
         edges = store.facts(_EDGES_CACHE, limit=_CACHE_LIMIT)
-        frontier = self._targets([start])
+        frontier = [start]
         while frontier:
             missing = []
             for iri in frontier:

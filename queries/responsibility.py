@@ -89,6 +89,7 @@ class DutiesPage:
 
 
 _INDEX_CACHE = "agency names"
+_DUTIES_CACHE = "agency duties rows"
 
 
 @dataclass(frozen=True)
@@ -197,13 +198,27 @@ def agency_duties(
     return DutiesPage(name, len(matched), offset, limit, page)
 
 
+def _duty_rows(store: GraphStore, iris: tuple[str, ...]) -> list[dict[str, str]]:
+    """Return the agency_tasks rows of the agencies `iris`, kept per store generation.
+
+    A page of a much-asked agency name costs a few hundred milliseconds to read on a
+    province, and every visit to it asks for the same agencies again.
+    """
+    cache = store.facts(_DUTIES_CACHE, limit=32)
+    known = cache.get(iris) if cache is not None else None
+    if isinstance(known, list):
+        return list(known)
+    query, bindings = values_query(load_query("agency_tasks"), "agency", [URIRef(i) for i in iris])
+    rows = store.select_values(query, bindings)
+    if cache is not None:
+        cache.put(iris, list(rows))
+    return rows
+
+
 def _read_duties(store: GraphStore, agencies: list[AgencyDuties]) -> None:
     """Fill each agency's chairs and coordinates lists from the store."""
     by_iri = {agency.iri: agency for agency in agencies}
-    query, bindings = values_query(
-        load_query("agency_tasks"), "agency", [URIRef(iri) for iri in by_iri]
-    )
-    rows = store.select_values(query, bindings)
+    rows = _duty_rows(store, tuple(by_iri))
     # By document, then outline path (a missing path first, as SPARQL orders unbound).
     rows.sort(key=lambda row: (row["document"], "path" in row, row.get("path", "")))
     for row in rows:
