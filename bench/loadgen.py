@@ -103,11 +103,15 @@ class MixResult:
     seconds: float = 0.0
     error_samples: list[str] = field(default_factory=list)
 
-    def record(self, sample: Sample, url: str) -> None:
-        """Keep `sample`; note its URL among the first failures when it is not a 200."""
+    def record(self, sample: Sample, url: str, failure: str = "") -> None:
+        """Keep `sample`; note its URL among the first failures when it is not a 200.
+
+        `failure` says why no answer came (the client's exception), when none did.
+        """
         self.samples.append(sample)
         if sample.status != 200 and len(self.error_samples) < 10:
-            self.error_samples.append(f"{sample.status or 'no answer'} {url}")
+            said = sample.status or f"no answer ({failure or 'unknown'})"
+            self.error_samples.append(f"{said} {url}")
 
 
 async def _mix_client(
@@ -124,12 +128,14 @@ async def _mix_client(
         kind, url = plan[index % len(plan)]
         index += 1
         started = time.perf_counter()
+        failure = ""
         try:
             status = (await client.get(url)).status_code
-        except httpx.HTTPError:
-            status = 0
+        except httpx.HTTPError as error:
+            status, failure = 0, f"{type(error).__name__}: {error}"
         ended = time.perf_counter()
-        result.record(Sample(kind, started - origin, (ended - started) * 1000, status), url)
+        sample = Sample(kind, started - origin, (ended - started) * 1000, status)
+        result.record(sample, url, failure)
         if think:
             await asyncio.sleep(think)
 

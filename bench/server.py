@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -25,18 +26,33 @@ def free_port() -> int:
 
 
 @contextmanager
+def _log_file(path: Path | None) -> Iterator[IO[bytes]]:
+    if path is None:
+        with tempfile.TemporaryFile() as log:
+            yield log
+    else:
+        with path.open("w+b") as log:
+            yield log
+
+
+@contextmanager
 def serving(
-    store: Path, *, timeout: float = 60.0, env: Mapping[str, str] | None = None
+    store: Path,
+    *,
+    timeout: float = 60.0,
+    env: Mapping[str, str] | None = None,
+    log_path: Path | None = None,
 ) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """Yield the `mandate serve` process over `store` and its base URL, once it answers.
 
-    `env` adds to (or overrides) the server's environment, e.g. MANDATE_SPARQL_TIMEOUT.
+    `env` adds to (or overrides) the server's environment, e.g. MANDATE_SPARQL_TIMEOUT;
+    the server's output goes to `log_path` when given (kept), else to a temporary file.
     The server is stopped (terminate, then kill) on exit. Raises RuntimeError when it exits
     or does not answer `/openapi.json` within `timeout` seconds.
     """
     port = free_port()
     mandate = str(Path(sys.executable).with_name("mandate"))
-    with tempfile.TemporaryFile() as log:
+    with _log_file(log_path) as log:
         process = subprocess.Popen(
             [mandate, "serve", "--store", str(store), "--port", str(port)],
             stdout=log,

@@ -30,4 +30,6 @@ def serve(host: str, port: int, store_location: str | None) -> None:
     click.echo(f"mandate-graph is serving {settings.store} at http://{shown}:{port}/", err=True)
     if not settings.api_key:
         click.echo("writes are off: set MANDATE_API_KEY to allow uploads and reviews", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # httptools and uvloop (dependencies) are picked when present: both are several times
+    # faster than the pure-Python defaults, and a request log line per answer is not kept.
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -469,6 +469,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--targets", type=int, default=100, help="Tasks, communes, phrases... of each kind (100)."
     )
+    parser.add_argument("--server-log", type=Path, help="Keep the server's output in this file.")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="Also write the figures to this file.")
     args = parser.parse_args(argv)
@@ -506,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     env = {"MANDATE_SPARQL_TIMEOUT": f"{limit:g}"}
-    with serving(args.store, env=env) as (server, base):
+    with serving(args.store, env=env, log_path=args.server_log) as (server, base):
         failed = _warm_up(base, plan, clients=args.clients, seconds=args.warmup)
         if failed:
             print(f"warm-up: {len(failed)} URLs failed, e.g. {failed[0]}", file=sys.stderr)
