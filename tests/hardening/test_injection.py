@@ -455,4 +455,4 @@ def test_the_review_command_refuses_hostile_links_and_stores_hostile_names_as_wr
     quads, _digest = cli_fingerprint(mandate)
     assert quads > before[0]
     export = mandate("export", "--format", "nquads").output
-    assert any(name.replace('"', '\\"') in line for line in export.splitlines())
+    assert any(name.replace('"', '\\"') in line for line in export.split("\n"))
