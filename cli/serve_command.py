@@ -9,6 +9,8 @@ from store import StoreError
 
 __all__ = ["serve"]
 
+_KEEP_ALIVE_SECONDS = 75
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -32,4 +34,13 @@ def serve(host: str, port: int, store_location: str | None) -> None:
         click.echo("writes are off: set MANDATE_API_KEY to allow uploads and reviews", err=True)
     # httptools and uvloop (dependencies) are picked when present: both are several times
     # faster than the pure-Python defaults, and a request log line per answer is not kept.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # Idle connections stay open 75 s rather than uvicorn's 5: a client that reuses one just
+    # as the server closes it gets no answer, and browsers keep theirs for a minute or more.
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        timeout_keep_alive=_KEEP_ALIVE_SECONDS,
+    )
