@@ -126,7 +126,7 @@ class StoreParts:
 def _without_time(line: str) -> str:
     """Return a document graph's quad stating when its ingest ended, with no time in it."""
     subject, predicate, _rest = line.split(" ", 2)
-    return f"{subject} {predicate} \"(ingest time)\" {_graph_of(line)} ."
+    return f'{subject} {predicate} "(ingest time)" {_graph_of(line)} .'
 
 
 def digest(lines: Sequence[str]) -> str:
@@ -261,8 +261,11 @@ def build_reference(work: Path, *, communes: int) -> Reference:
     duration = time.monotonic() - run.started
     if run.process.returncode != 0:
         raise RuntimeError(f"reference ingest failed: {run.lines[-5:]}")
-    writing = [moment for line, moment in zip(run.lines, run.times, strict=True)
-               if line.startswith(("writing:", "done:"))]
+    writing = [
+        moment
+        for line, moment in zip(run.lines, run.times, strict=True)
+        if line.startswith(("writing:", "done:"))
+    ]
     parts = store_parts(complete)
     if parts.own_digest != digests[-1]:
         raise RuntimeError("one ingest of the folder and one file at a time disagree")
@@ -624,7 +627,6 @@ def histogram(values: Sequence[float], top: float, bins: int = 5) -> list[tuple[
         (f"{index * width:.1f}-{(index + 1) * width:.1f}s", counts.get(index, 0))
         for index in range(bins)
     ]
-
 
 
 # --- a full disk -------------------------------------------------------------------------

@@ -60,9 +60,7 @@ def test_killed_review_runs_leave_each_decision_whole_or_absent(
     first = crash.review_trial(store, 0, links, delay=None, on_line=("done:", 3), earlier=0)
     assert first.problems == (), first
     assert first.reviews is not None and first.reviews >= 3
-    second = crash.review_trial(
-        store, 1, links, delay=1.5, on_line=None, earlier=first.reviews
-    )
+    second = crash.review_trial(store, 1, links, delay=1.5, on_line=None, earlier=first.reviews)
     assert second.problems == (), second
 
 
