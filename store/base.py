@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping
@@ -32,20 +33,25 @@ class FactCache:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
+        # The web app answers on several threads: one evicting a fact while another moves it
+        # to the end would raise KeyError.
+        self._lock = threading.Lock()
 
     def get(self, key: Hashable) -> object | None:
         """Return the fact cached under `key`, or None."""
-        value = self._entries.get(key)
-        if value is not None:
-            self._entries.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
 
     def put(self, key: Hashable, value: object) -> None:
         """Cache `value` under `key`, forgetting the least recently used fact when full."""
-        self._entries[key] = value
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.limit:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.limit:
+                self._entries.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -123,6 +123,10 @@ class EmbeddedStore(GraphStore):
             raise QuerySyntaxError(f"invalid SPARQL update: {error}") from error
         except OSError as error:
             raise _io_error(self.directory, "the update was not written", error) from error
+        finally:
+            # A reader on another thread may have cached facts while the write was under
+            # way (read before it committed): a second step retires them.
+            self._wrote()
 
     def write_graphs(
         self,
@@ -154,6 +158,8 @@ class EmbeddedStore(GraphStore):
             raise StoreError(f"{self.directory}: the graphs were not written: {error}") from error
         except OSError as error:
             raise _io_error(self.directory, "the graphs were not written", error) from error
+        finally:
+            self._wrote()  # as in `update`: retire facts read while the write was under way
 
     def compact(self) -> None:
         """Merge the store's files so replaced statements stop taking disk space."""
