@@ -13,25 +13,18 @@ lines are the figures; the exit status is 1 when any check failed.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
 from tests.conftest import (
-    REPO_ROOT,
     SHARED,
-    Mandate,
-    _free_port,
-    mandate_executable,
-    running_server,
 )
 from tests.hardening.contract_support import CHECKS, check_contract
 from tests.hardening.injection_support import benign_values
+from tests.hardening.served_corpus import CorpusNotIngested, served_corpus
 
 _KEY = "contract-key"
 
@@ -44,27 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="mandate-contract-") as folder:
-        work = Path(folder)
-        ingested = Mandate(work / "ingested")
-        result = ingested("ingest", str(args.corpus))
-        if result.exit_code != 0:
-            print(result.output, file=sys.stderr)
-            return 1
-        shutil.copytree(ingested.store, work / "served")
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-        environment = {**os.environ, "MANDATE_API_KEY": _KEY, "PYTHONPATH": path}
-        serve = [mandate_executable(), "serve", "--store", str(work / "served")]
-        with running_server(
-            [*serve, "--port", str(port)], url, "/openapi.json", env=environment, log=work / "log"
-        ):
-            with httpx.Client(base_url=url, timeout=60) as client:
+    try:
+        with served_corpus(args.corpus, api_key=_KEY, prefix="mandate-contract-") as served:
+            with httpx.Client(base_url=served.url, timeout=60) as client:
                 real = benign_values(client)
             report = check_contract(
-                url, examples=args.examples, api_key=_KEY, real=real, seed_value=args.seed
+                served.url, examples=args.examples, api_key=_KEY, real=real, seed_value=args.seed
             )
+    except CorpusNotIngested as error:
+        print(error, file=sys.stderr)
+        return 1
     for label, sent in report.sent.items():
         found = report.failures.get(label, [])
         print(f"{label}: {sent} requests, {len(found)} failures")

@@ -17,10 +17,7 @@ status is 1 when any request got a 5xx or a wrong answer, or anything changed.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,12 +25,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import (
-    REPO_ROOT,
     SHARED,
-    Mandate,
-    _free_port,
-    mandate_executable,
-    running_server,
 )
 from tests.hardening.hostile_strings import SEEDS, draw_strings
 from tests.hardening.injection_support import (
@@ -49,6 +41,7 @@ from tests.hardening.injection_support import (
     send_cli,
     send_hostile,
 )
+from tests.hardening.served_corpus import CorpusNotIngested, served_corpus
 
 _KEY = "campaign-key"
 
@@ -139,46 +132,22 @@ def main(argv: list[str] | None = None) -> int:
     strings = draw_strings(args.strings, seed_value=args.seed)
     others = strings[: args.other_strings]
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="mandate-injection-") as folder:
-        work = Path(folder)
-        ingested = Mandate(work / "ingested")
-        result = ingested("ingest", str(args.corpus))
-        if result.exit_code != 0:
-            print(result.output, file=sys.stderr)
-            return 1
-        shutil.copytree(ingested.store, work / "served")
-        cli = Mandate(work / "ingested")
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        environment = {
-            **os.environ,
-            "MANDATE_API_KEY": _KEY,
-            "PYTHONPATH": os.pathsep.join(
-                filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])
-            ),
-        }
-        argv_serve = [
-            mandate_executable(),
-            "serve",
-            "--store",
-            str(work / "served"),
-            "--port",
-            str(port),
-        ]
+    try:
         with (
-            running_server(
-                argv_serve, url, "/openapi.json", env=environment, log=work / "serve.log"
-            ),
-            httpx.Client(base_url=url, timeout=120) as client,
+            served_corpus(args.corpus, api_key=_KEY, prefix="mandate-injection-") as served,
+            httpx.Client(base_url=served.url, timeout=120) as client,
         ):
             before = graph_fingerprint(client)
             reads = _reads(client, strings, others)
             after = graph_fingerprint(client)
             writes, write_problems = _writes(client, strings[: args.writes], args.corpus)
-        cli_before = cli_fingerprint(cli)
-        cli_tally = Tally()
-        send_cli(cli, strings[: args.cli_strings], cli_tally)
-        cli_after = cli_fingerprint(cli)
+            cli_before = cli_fingerprint(served.ingested)
+            cli_tally = Tally()
+            send_cli(served.ingested, strings[: args.cli_strings], cli_tally)
+            cli_after = cli_fingerprint(served.ingested)
+    except CorpusNotIngested as error:
+        print(error, file=sys.stderr)
+        return 1
     for label, counts in sorted(writes.statuses.items()):
         print(f"{label}: {sum(counts.values())} sent — {_counts(counts)}")
     for label, counts in sorted(cli_tally.statuses.items()):
