@@ -77,7 +77,8 @@ def mandate_executable() -> str:
         return str(candidate)
     found = shutil.which("mandate")
     if found is None:
-        pytest.fail("the mandate console script is not installed (pip install -e .)")
+        # Not pytest.fail: the long campaigns in scripts/ call this outside pytest.
+        raise RuntimeError("the mandate console script is not installed (pip install -e .)")
     return found
 
 

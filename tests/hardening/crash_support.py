@@ -40,20 +40,7 @@ from ontology.vocabulary import MG, PROV, RDF, RDFS
 from search import index_path
 from store import EmbeddedStore, GraphStore, open_store
 from store.terms import term_text
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = REPO_ROOT / "samples"
-
-
-def mandate_executable() -> str:
-    """Return the path of the installed `mandate` console script."""
-    candidate = Path(sys.executable).with_name("mandate")
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which("mandate")
-    if found is None:
-        raise RuntimeError("the mandate console script is not installed (pip install -e .)")
-    return found
+from tests.conftest import REPO_ROOT, SAMPLES, mandate_executable
 
 
 def store_env(store: Path) -> dict[str, str]:
@@ -349,6 +336,21 @@ class KillableRun:
         self.finish()
         return False, self.seen()
 
+    def kill_when(
+        self, on_line: tuple[str, int] | None, delay: float | None
+    ) -> tuple[bool, list[str], float]:
+        """Kill on the `on_line` (prefix, occurrence) line if given, else after `delay` s.
+
+        Returns whether it was killed while running, the lines seen before, and the moment
+        of the kill in seconds from now (`delay` itself when given).
+        """
+        started = time.monotonic()
+        if on_line is not None:
+            killed, before = self.kill_on(*on_line)
+        else:
+            killed, before = self.kill_after(delay or 0.0)
+        return killed, before, time.monotonic() - started if delay is None else delay
+
     def finish(self) -> None:
         """Wait for the process to end and for its output to be read."""
         self.process.wait(timeout=600)
@@ -398,12 +400,7 @@ def ingest_trial(
     process = KillableRun(
         [mandate_executable(), "ingest", "--verbose", str(reference.corpus)], store_env(store)
     )
-    started = time.monotonic()
-    if on_line is not None:
-        killed, before = process.kill_on(*on_line)
-    else:
-        killed, before = process.kill_after(delay or 0.0)
-    moment = time.monotonic() - started if delay is None else delay
+    killed, before, moment = process.kill_when(on_line, delay)
     every = process.seen()
     done_before, begun = _count(before, "done:"), _count(every, "writing:")
     if not killed:
@@ -580,12 +577,7 @@ def review_trial(
         *links,
     ]
     process = KillableRun(argv, {**store_env(store), "PYTHONPATH": str(REPO_ROOT)})
-    started = time.monotonic()
-    if on_line is not None:
-        killed, before = process.kill_on(*on_line)
-    else:
-        killed, before = process.kill_after(delay or 0.0)
-    moment = time.monotonic() - started if delay is None else delay
+    killed, before, moment = process.kill_when(on_line, delay)
     every = process.seen()
     done_before, begun = _count(before, "done:"), _count(every, "begun:")
     if not killed:
