@@ -109,8 +109,10 @@ class SearchIndex:
     readers run side by side, each seeing the last committed index).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, answers_kept: int = _ANSWERS_KEPT) -> None:
         self.path = Path(path)
+        # How many recent answers are kept (0: none, as the benchmark measures searches).
+        self.answers_kept = answers_kept
         self._lock = threading.Lock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -243,7 +245,7 @@ class SearchIndex:
         hits = self._search(query, folded, limit, kinds)
         with self._lock:
             self._answers[key] = tuple(hits)
-            while len(self._answers) > _ANSWERS_KEPT:
+            while len(self._answers) > self.answers_kept:
                 self._answers.popitem(last=False)
         return hits
 
