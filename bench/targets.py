@@ -10,7 +10,7 @@ from bench.sparql import bench_query
 from store import GraphStore
 from vntext import fold_accents
 
-__all__ = ["Targets", "pick_targets"]
+__all__ = ["Targets", "pick_targets", "provinces_with_documents"]
 
 _SEARCH_WORDS = 2
 
@@ -39,6 +39,15 @@ def _phrase(text: str) -> str | None:
     return " ".join(words[:_SEARCH_WORDS]) if len(words) >= _SEARCH_WORDS else None
 
 
+def _provinces(units: list[dict[str, str]]) -> list[tuple[str, str]]:
+    return [(r["unit"], r["label"]) for r in units if r["class"].endswith("Province")]
+
+
+def provinces_with_documents(store: GraphStore) -> list[tuple[str, str]]:
+    """Return (IRI, name) of the provinces that have documents, as `pick_targets` lists them."""
+    return _provinces(store.select_values(bench_query("units_with_documents")))
+
+
 def pick_targets(
     store: GraphStore, size: int, *, seed: int, keep: Callable[[str], bool] | None = None
 ) -> Targets:
@@ -59,9 +68,7 @@ def pick_targets(
         for r in units
         if str(r["class"]).endswith("Commune") and wanted(str(r["unit"]))
     ]
-    provinces = [
-        (str(r["unit"]), str(r["label"])) for r in units if str(r["class"]).endswith("Province")
-    ]
+    provinces = _provinces(units)
     chosen_communes = set(_spread([iri for iri, _ in communes], size, seed))
     agencies = _spread(
         [str(r["name"]) for r in store.select_values(bench_query("chairing_agencies"))], size, seed

@@ -44,7 +44,7 @@ def child(params: dict[str, Any]) -> dict[str, Any]:
     from bench.engines import OxigraphEngine, RdflibEngine
     from bench.floor import Adjacency
     from bench.subset import ProvincePart, quads_of
-    from bench.targets import pick_targets
+    from bench.targets import pick_targets, provinces_with_documents
     from bench.walks import sparql_coverage, sparql_lineage, sparql_national
     from config import load_settings
     from linking import LINK_THRESHOLD
@@ -54,7 +54,8 @@ def child(params: dict[str, Any]) -> dict[str, Any]:
     loads: dict[str, float] = {}
     part = None
     if params["one_province"]:
-        provinces = pick_targets(store, 1, seed=params["seed"]).provinces
+        # Only the province list: picking every target would read every commune task.
+        provinces = provinces_with_documents(store)
         part = ProvincePart(load_settings().base_iri, provinces[0][0].rstrip("/").rsplit("/", 1)[1])
     targets = pick_targets(
         store,
