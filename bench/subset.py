@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-__all__ = ["ProvincePart", "quads_of"]
+__all__ = ["ProvincePart", "read_quads"]
 
-_PLACE = re.compile(r"(?:graph/)?(?:document|unit|agency)/([^/]+)")
+_PLACE = re.compile(r"(?:graph/(?:links/)?)?(?:document|unit|agency)/([^/]+)")
 NATION_SLUG = "vn"
 
 
@@ -18,7 +18,8 @@ NATION_SLUG = "vn"
 class ProvincePart:
     """One province's part of the graph: IRIs of its own places and the nation's, and others.
 
-    A place is the first path segment after `document/`, `unit/` or `agency/` under `base`.
+    A place is the first path segment after `document/`, `unit/` or `agency/` under `base`
+    (after `graph/` or `graph/links/` for the named graphs of documents and of links).
     """
 
     base: str
@@ -39,9 +40,18 @@ class ProvincePart:
         )
 
 
-def quads_of(nquads: bytes, part: ProvincePart | None) -> Iterator[ox.Quad]:
-    """Yield the quads of `nquads`; with `part`, only those it keeps."""
-    parsed: Iterable[ox.Quad] = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)  # type: ignore[assignment]
-    for quad in parsed:
-        if part is None or part.keeps(quad):
-            yield quad
+def read_quads(store: ox.Store, part: ProvincePart | None) -> Iterator[ox.Quad]:
+    """Yield every quad of `store`; with `part`, only those it keeps.
+
+    With `part`, named graphs of foreign places are skipped without being read, so the cost
+    follows the province's size, not the nation's.
+    """
+    if part is None:
+        yield from store
+        return
+    graphs: list[ox.NamedNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    graphs += [graph for graph in store.named_graphs() if not part.foreign(graph.value)]  # type: ignore[union-attr]
+    for graph in graphs:
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            if part.keeps(quad):
+                yield quad

@@ -43,7 +43,7 @@ def child(params: dict[str, Any]) -> dict[str, Any]:
 
     from bench.engines import OxigraphEngine, RdflibEngine
     from bench.floor import Adjacency
-    from bench.subset import ProvincePart, quads_of
+    from bench.subset import ProvincePart, read_quads
     from bench.targets import pick_targets, provinces_with_documents
     from bench.walks import sparql_coverage, sparql_lineage, sparql_national
     from config import load_settings
@@ -64,13 +64,11 @@ def child(params: dict[str, Any]) -> dict[str, Any]:
         keep=None if part is None else (lambda iri: not part.foreign(iri)),
     )
     started = time.perf_counter()
-    dump = store.dump_nquads()
-    loads["N-Quads dump (s)"] = time.perf_counter() - started
+    quads = list(read_quads(store.oxigraph(), part))
+    loads["quads read (s)"] = time.perf_counter() - started
     started = time.perf_counter()
-    quads = list(quads_of(dump, part))
-    loads["N-Quads parse (s)"] = time.perf_counter() - started
-    if part is not None:
-        dump = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    dump = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    loads["N-Quads serialise (s)"] = time.perf_counter() - started
     before = _rss_mb()
     started = time.perf_counter()
     dataset = Dataset(default_union=True)

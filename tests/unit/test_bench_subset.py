@@ -8,3 +8,5 @@ def test_province_part_keeps_its_own_places_and_the_nation():
     assert not part.foreign("https://x.example/id/graph/links")
     assert part.foreign("https://x.example/id/graph/document/hai-phong/a")
     assert part.foreign("https://x.example/id/unit/an-giang-2/x")
+    assert part.foreign("https://x.example/id/graph/links/unit/hai-phong/x")
+    assert not part.foreign("https://x.example/id/graph/links/unit/an-giang/x")
