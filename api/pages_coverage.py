@@ -25,11 +25,9 @@ def coverage_page(
     request: Request, context: Context, unit: Annotated[str, Query(max_length=2000)] = ""
 ) -> HTMLResponse:
     """Return a province's communes × programmes heat map, or a commune's programme list."""
-    from queries.coverage import commune_coverage, province_coverage, resolve_unit
+    from queries.coverage import commune_coverage, province_coverage, resolve_unit, unit_choices
 
-    units = sorted(
-        {(str(row["label"]), str(row["unit"])) for row in context.store.select(load_query("units"))}
-    )
+    units = unit_choices(context.store)
     if not unit.strip():
         return render(request, "coverage.html", units=units, province=None, commune=None)
     try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import quote_plus, urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -24,7 +26,26 @@ CSP = (
     "frame-ancestors 'none'"
 )
 
-_environment = Environment(
+
+class _PageEnvironment(Environment):
+    """Jinja's environment, looking up a dict's keys before its attributes.
+
+    Page data is mostly dicts. Jinja tries `getattr` first, so every `item.iri` raised and
+    caught an AttributeError: a seventh of the time of a large page. A key that is missing
+    falls back to Jinja's own order, so `d.items()` still finds the method.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Return `obj[attribute]` for a dict that has the key, else what Jinja would."""
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_environment = _PageEnvironment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
@@ -40,12 +61,27 @@ def page_language(request: Request) -> str:
     return "en" if request.query_params.get("lang") == "en" else "vi"
 
 
+@lru_cache(maxsize=65_536)
+def _quoted(value: str) -> str:
+    # A page links the same IRIs many times (every task of a document links the document),
+    # and quoting in pure Python was a fifth of the time of a large page.
+    return quote_plus(value)
+
+
 def url_for_page(lang: str, path: str, **params: object) -> str:
-    """Return a link to `path` with `params` (None values dropped), keeping the language."""
-    query = {key: value for key, value in params.items() if value is not None}
+    """Return a link to `path` with `params` (None values dropped), keeping the language.
+
+    A list or tuple value repeats its key once per item, as `urlencode(..., doseq=True)`.
+    """
+    pairs: list[str] = []
+    for key, value in params.items():
+        if value is None:
+            continue
+        items = value if isinstance(value, list | tuple) else (value,)
+        pairs.extend(f"{_quoted(key)}={_quoted(str(item))}" for item in items)
     if lang == "en":
-        query["lang"] = "en"
-    return path + ("?" + urlencode(query, doseq=True) if query else "")
+        pairs.append("lang=en")
+    return path + ("?" + "&".join(pairs) if pairs else "")
 
 
 def highlight(text: str, ranges: Iterable[tuple[int, int]]) -> Markup:

@@ -1,4 +1,8 @@
-"""A closed-loop HTTP load generator: N concurrent clients on asyncio and httpx."""
+"""A closed-loop HTTP load generator: N concurrent clients on asyncio and aiohttp.
+
+aiohttp parses responses in C: on this two-core machine the generator shares the cores with
+the server it measures, and httpx cost it about 1.5 ms of CPU per request against 0.3 ms.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
-import httpx
+import aiohttp
+from yarl import URL
 
 __all__ = ["LoadResult", "MixResult", "Sample", "drive", "run_mix"]
 
@@ -27,8 +32,35 @@ class LoadResult:
         return total / self.seconds if self.seconds else 0.0
 
 
+# Connection failures, the client's timeout, and a server that closes mid-answer.
+_FAILURES = (aiohttp.ClientError, asyncio.TimeoutError)
+
+
+def _session(clients: int, timeout: float) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=clients),
+        timeout=aiohttp.ClientTimeout(total=timeout),
+    )
+
+
+async def _get(session: aiohttp.ClientSession, url: URL) -> int:
+    """Return the status of a GET of `url`, once its whole body has arrived."""
+    async with session.get(url) as response:
+        await response.read()
+        return response.status
+
+
+def _urls(urls: list[str]) -> list[URL]:
+    # Already percent-encoded by the caller: taken as they are, not quoted again per request.
+    return [URL(url, encoded=True) for url in urls]
+
+
 async def _client(
-    client: httpx.AsyncClient, urls: list[str], offset: int, deadline: float, result: LoadResult
+    session: aiohttp.ClientSession,
+    urls: list[URL],
+    offset: int,
+    deadline: float,
+    result: LoadResult,
 ) -> None:
     index = offset
     while time.perf_counter() < deadline:
@@ -36,10 +68,10 @@ async def _client(
         index += 1
         started = time.perf_counter()
         try:
-            response = await client.get(url)
-            ok = response.status_code == 200
-            failure = f"{response.status_code} {url}"
-        except httpx.HTTPError as error:
+            status = await _get(session, url)
+            ok = status == 200
+            failure = f"{status} {url}"
+        except _FAILURES as error:
             ok, failure = False, f"{type(error).__name__} {url}"
         if ok:
             result.latencies_ms.append((time.perf_counter() - started) * 1000)
@@ -51,13 +83,13 @@ async def _client(
 
 async def _drive(urls: list[str], clients: int, seconds: float) -> LoadResult:
     result = LoadResult()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(limits=limits, timeout=30.0) as client:
+    targets = _urls(urls)
+    async with _session(clients, 30.0) as session:
         started = time.perf_counter()
         deadline = started + seconds
         await asyncio.gather(
             *(
-                _client(client, urls, i * len(urls) // clients, deadline, result)
+                _client(session, targets, i * len(targets) // clients, deadline, result)
                 for i in range(clients)
             )
         )
@@ -115,8 +147,8 @@ class MixResult:
 
 
 async def _mix_client(
-    client: httpx.AsyncClient,
-    plan: list[tuple[str, str]],
+    session: aiohttp.ClientSession,
+    plan: list[tuple[str, str, URL]],
     offset: int,
     origin: float,
     deadline: float,
@@ -125,13 +157,13 @@ async def _mix_client(
 ) -> None:
     index = offset
     while time.perf_counter() < deadline:
-        kind, url = plan[index % len(plan)]
+        kind, url, target = plan[index % len(plan)]
         index += 1
         started = time.perf_counter()
         failure = ""
         try:
-            status = (await client.get(url)).status_code
-        except httpx.HTTPError as error:
+            status = await _get(session, target)
+        except _FAILURES as error:
             status, failure = 0, f"{type(error).__name__}: {error}"
         ended = time.perf_counter()
         sample = Sample(kind, started - origin, (ended - started) * 1000, status)
@@ -141,33 +173,43 @@ async def _mix_client(
 
 
 async def run_mix(
-    client: httpx.AsyncClient,
+    base: str,
     plan: list[tuple[str, str]],
     *,
     clients: int,
     seconds: float,
     origin: float,
     think_seconds: float = 0.0,
+    timeout: float = 60.0,
 ) -> MixResult:
-    """Return the MixResult of `clients` clients walking `plan` ((kind, URL) pairs) for `seconds`.
+    """Return the MixResult of `clients` clients walking `plan` ((kind, path) pairs) for `seconds`.
 
-    Each client starts at its own place in `plan` and sends its next request when the
-    previous one has answered and `think_seconds` have passed. Sample times are counted from
-    `origin` (a `time.perf_counter()` value), so other tasks of the same loop can place
-    their own events on the same clock.
+    Paths are relative to `base` and already percent-encoded. Each client starts at its own
+    place in `plan` and sends its next request when the previous one has answered and
+    `think_seconds` have passed; a request that takes over `timeout` seconds counts as
+    unanswered. Sample times are counted from `origin` (a `time.perf_counter()` value), so
+    other tasks of the same loop can place their own events on the same clock.
     """
     if not plan:
         raise ValueError("no URLs to request")
+    targets = [(kind, url, URL(base + url, encoded=True)) for kind, url in plan]
     result = MixResult()
-    started = time.perf_counter()
-    deadline = started + seconds
-    await asyncio.gather(
-        *(
-            _mix_client(
-                client, plan, i * len(plan) // clients, origin, deadline, think_seconds, result
+    async with _session(clients, timeout) as session:
+        started = time.perf_counter()
+        deadline = started + seconds
+        await asyncio.gather(
+            *(
+                _mix_client(
+                    session,
+                    targets,
+                    i * len(targets) // clients,
+                    origin,
+                    deadline,
+                    think_seconds,
+                    result,
+                )
+                for i in range(clients)
             )
-            for i in range(clients)
         )
-    )
-    result.seconds = time.perf_counter() - started
+        result.seconds = time.perf_counter() - started
     return result

@@ -40,6 +40,7 @@ __all__ = [
     "programme_applies",
     "province_coverage",
     "resolve_unit",
+    "unit_choices",
 ]
 
 # Matched on accent-folded names, so "xa Vinh Phong" and "xã Vĩnh Phong" agree.
@@ -174,6 +175,7 @@ def resolve_unit(store: GraphStore, reference: str) -> Unit:
 _PROVINCE_CACHE = "unit provinces"
 _PROGRAMME_CACHE = "province programmes"
 _UNIT_CACHE = "units by IRI"
+_CHOICE_CACHE = "unit choices"
 _LINK_CACHE = "coverage link rows"
 _NO_PROVINCE = "none"
 
@@ -191,6 +193,24 @@ def _units(store: GraphStore) -> dict[str, Unit]:
     if cache is not None:
         cache.put("all", units)
     return units
+
+
+def unit_choices(store: GraphStore) -> list[tuple[str, str]]:
+    """Return (name, IRI) of every commune and province, once per name, in name order.
+
+    A unit with two names is listed under both. Read once per store generation: every
+    coverage page offers the whole list.
+    """
+    cache = store.facts(_CHOICE_CACHE, limit=1)
+    known = cache.get("all") if cache is not None else None
+    if isinstance(known, list):
+        return known
+    choices = sorted(
+        {(str(row["label"]), str(row["unit"])) for row in store.select(load_query("units"))}
+    )
+    if cache is not None:
+        cache.put("all", choices)
+    return choices
 
 
 def _province_of(store: GraphStore, unit: Unit) -> Unit | None:

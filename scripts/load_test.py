@@ -233,20 +233,18 @@ async def _expensive_loop(
 async def _run(
     base: str, plan: Plan, *, clients: int, seconds: float, think: float, every: float, limit: float
 ) -> tuple[MixResult, list[Expensive]]:
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as client:
-        origin = time.perf_counter()
-        mix, expensive = await asyncio.gather(
-            run_mix(
-                client,
-                plan.requests,
-                clients=clients,
-                seconds=seconds,
-                origin=origin,
-                think_seconds=think,
-            ),
-            _expensive_loop(base, every=every, seconds=seconds, limit=limit, origin=origin),
-        )
+    origin = time.perf_counter()
+    mix, expensive = await asyncio.gather(
+        run_mix(
+            base,
+            plan.requests,
+            clients=clients,
+            seconds=seconds,
+            origin=origin,
+            think_seconds=think,
+        ),
+        _expensive_loop(base, every=every, seconds=seconds, limit=limit, origin=origin),
+    )
     return mix, expensive
 
 

@@ -95,7 +95,7 @@ def run(context: Context) -> StageResult:
     if samples:
         result.notes.append("errors seen: " + "; ".join(samples[:5]))
     result.notes.append(
-        f"`mandate serve` on 127.0.0.1; {CLIENTS} concurrent clients (Python asyncio + httpx, "
+        f"`mandate serve` on 127.0.0.1; {CLIENTS} concurrent clients (Python asyncio + aiohttp, "
         f"one process, on the same {len(os.sched_getaffinity(0))}-core machine as the server) "
         f"for {seconds:g} s per "
         f"endpoint per run after a 1 s warm-up; targets: "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from api.page_data import fold_keep_length, paragraph_around
-from api.rendering import _json_block, highlight
+from api.rendering import _json_block, highlight, url_for_page
 
 PAYLOAD = '<script>alert(1)</script> "><img src=x onerror=alert(1)>'
 
@@ -36,3 +38,13 @@ def test_paragraph_around_gives_the_span_inside_its_paragraph() -> None:
     paragraph, (start, end) = paragraph_around(text, 22, 30)
     assert paragraph == "second has the task here"
     assert paragraph[start:end] == "the task"
+
+
+def test_page_links_quote_iris_and_keep_the_language() -> None:
+    iri = "https://x.example/id/document/an-giang/xã A&B/task/iii.1?#(1) đ"
+    link = url_for_page("en", "/task", iri=iri, unit=None, offset=[20, 40])
+    parts = urlsplit(link)
+    assert parts.path == "/task" and not parts.fragment
+    assert parse_qs(parts.query) == {"iri": [iri], "offset": ["20", "40"], "lang": ["en"]}
+    assert url_for_page("vi", "/agency") == "/agency"
+    assert url_for_page("vi", "/agency", name="Ủy ban") == "/agency?name=%E1%BB%A6y+ban"
