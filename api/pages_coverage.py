@@ -12,7 +12,6 @@ from api.context import AppContext, context_of
 from api.page_data import review_documents, review_queue
 from api.rendering import render
 from queries.lookup import NotFound
-from queries.sparql import load_query
 
 __all__ = ["router"]
 
@@ -55,14 +54,10 @@ def agency_page(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     """Return a page of what the named agencies chair and coordinate, or the list of agencies."""
-    from queries.responsibility import agency_duties
+    from queries.responsibility import agency_duties, agency_names
 
     if not name.strip():
-        rows = context.store.select(load_query("agencies"))
-        names = sorted(
-            {(str(row["pref"]), str(row.get("unitLabel") or "")) for row in rows},
-            key=lambda pair: (pair[1], pair[0]),
-        )
+        names = agency_names(context.store, offset=offset)
         return render(request, "agency.html", name=name, unit=unit, found=None, names=names)
     try:
         found = agency_duties(context.store, name, unit=unit or None, offset=offset)

@@ -35,19 +35,28 @@ def list_documents(store: GraphStore) -> list[dict[str, object]]:
 
 
 def _read_documents(store: GraphStore) -> list[dict[str, object]]:
-    return [
-        {
-            "iri": str(row["document"]),
+    # A commune with two names (or a document with two titles) gives a row per name: each
+    # document is listed once, under the first of its unit's names in alphabetical order.
+    documents: dict[str, dict[str, object]] = {}
+    for row in store.select(load_query("documents_list")):
+        iri = str(row["document"])
+        unit = _text(row, "unitLabel")
+        known = documents.get(iri)
+        if known is not None:
+            if unit is not None and (known["unit"] is None or unit < str(known["unit"])):
+                known["unit"] = unit
+            continue
+        documents[iri] = {
+            "iri": iri,
             "title": _text(row, "title"),
             "class": compact(row["class"]),
             "number": _text(row, "number"),
-            "unit": _text(row, "unitLabel"),
+            "unit": unit,
             "file": _text(row, "file"),
             "tasks": int(str(row.get("tasks") or 0)),
             "indicators": int(str(row.get("indicators") or 0)),
         }
-        for row in store.select(load_query("documents_list"))
-    ]
+    return list(documents.values())
 
 
 def document_outline(store: GraphStore, document: URIRef) -> list[dict[str, object]]:

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from ingest.agencies import ABBREVIATIONS, canonical_agency_name
-from queries.limits import DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
+from queries.limits import AGENCY_NAMES_PAGE, DEFAULT_AGENCY_LIMIT, MAX_AGENCY_LIMIT
 from queries.lookup import NotFound
 from queries.sparql import load_query
 from queries.values import values_query
 from store import GraphStore
 from vntext import fold_accents
 
-__all__ = ["AgencyDuties", "DutiesPage", "agency_duties"]
+__all__ = ["AgencyDuties", "DutiesPage", "NamesPage", "agency_duties", "agency_names"]
 
 
 @dataclass
@@ -88,7 +88,23 @@ class DutiesPage:
         }
 
 
+@dataclass
+class NamesPage:
+    """One page of every agency's (name, unit name) pair, in unit then name order."""
+
+    total: int
+    offset: int
+    limit: int
+    names: list[tuple[str, str]]
+
+    @property
+    def more(self) -> bool:
+        """Return whether names follow this page."""
+        return self.offset + len(self.names) < self.total
+
+
 _INDEX_CACHE = "agency names"
+_NAMES_CACHE = "agency name list"
 _DUTIES_CACHE = "agency duties rows"
 
 
@@ -136,6 +152,32 @@ def _agency_index(store: GraphStore) -> _Index:
     if cache is not None:
         cache.put("index", index)
     return index
+
+
+def agency_names(
+    store: GraphStore, *, offset: int = 0, limit: int = AGENCY_NAMES_PAGE
+) -> NamesPage:
+    """Return the NamesPage of agency names from `offset`: each (name, unit) pair once.
+
+    The unit name is "" for an agency of no place. Read from the index kept per store
+    generation, so later pages cost no query.
+    """
+    pairs = _name_pairs(store)
+    return NamesPage(len(pairs), offset, limit, pairs[offset : offset + limit])
+
+
+def _name_pairs(store: GraphStore) -> list[tuple[str, str]]:
+    cache = store.facts(_NAMES_CACHE, limit=1)
+    known = cache.get("pairs") if cache is not None else None
+    if isinstance(known, list):
+        return known
+    pairs = sorted(
+        {(agency.name, agency.unit or "") for agency in _agency_index(store).agencies},
+        key=lambda pair: (pair[1], pair[0]),
+    )
+    if cache is not None:
+        cache.put("pairs", pairs)
+    return pairs
 
 
 def _unit_key(unit: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import httpx
 import pytest
@@ -79,6 +80,17 @@ def test_agency_page_says_which_agencies_it_shows(api: httpx.Client):
     page = api.get("/agency", params={"name": "UBND xã", "offset": 1}).text
     assert f"Cơ quan trùng tên: 2–{total} / {total}" in page
     assert "offset=0" in page  # the link back to the first page
+
+
+def test_agency_list_comes_a_page_at_a_time(api: httpx.Client):
+    first = api.get("/agency").text
+    shown = re.search(r"1–(\d+) / (\d+)", first)
+    assert shown is not None and int(shown.group(1)) <= int(shown.group(2))
+    total = int(shown.group(2))
+    assert total > 1 and first.count('href="/agency?name=') >= int(shown.group(1))
+    rest = api.get("/agency", params={"offset": total - 1}).text
+    assert f"{total}–{total} / {total}" in rest
+    assert "offset=0" in rest  # the link back
 
 
 def test_audit_of_a_plan(api: httpx.Client):
