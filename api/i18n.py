@@ -77,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "all_agencies": {"vi": "Tất cả cơ quan", "en": "All agencies"},
     "agency_unit_prompt": {"vi": "Xã hoặc tỉnh (tùy chọn)", "en": "Commune or province (optional)"},
     "agencies_matched": {"vi": "Cơ quan trùng tên", "en": "Matching agencies"},
+    "all_duties": {"vi": "Xem tất cả", "en": "See all"},
     "review_help": {
         "vi": "Liên kết do máy đề xuất, chờ người rà soát xác nhận hoặc bác bỏ.",
         "en": "Links proposed by the machine, awaiting a reviewer's decision.",

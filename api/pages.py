@@ -17,6 +17,7 @@ from rdflib import URIRef
 
 from api.context import AppContext, context_of
 from api.errors import ApiError
+from api.i18n import translator
 from api.page_data import document_text, fallback_search, paragraph_around
 from api.pages_coverage import router as coverage_router
 from api.pages_graph import router as graph_router
@@ -131,6 +132,13 @@ def search_page(
     return render(request, "search.html", q=q, hits=hits, fallback=fallback)
 
 
+def _agency_links(lang: str, names: object) -> list[tuple[str, str]]:
+    """Return (name, link to its agency page) for each agency name in `names`."""
+    if not isinstance(names, list):
+        return []
+    return [(str(name), url_for_page(lang, "/agency", name=name)) for name in names]
+
+
 @router.get("/document", response_class=HTMLResponse)
 def document_page(
     request: Request, context: Context, iri: Annotated[str, Query(max_length=2000)]
@@ -144,14 +152,28 @@ def document_page(
     except NotFound as error:
         return render(request, "error.html", status=error.status, message=str(error))
     text, title = document_text(context.store, node)
+    lang = page_language(request)
+    strings = translator(lang)
     entries = []
+    # Links and badges are made here: through Jinja calls, per item of a 175-item outline,
+    # they were most of the page's time.
     for entry in document_outline(context.store, node):
         source = None
         span = entry["span"]
-        if entry["kind"] != "section" and text and isinstance(span, list):
+        kind = str(entry["kind"])
+        if kind != "section" and text and isinstance(span, list):
             paragraph, marked = paragraph_around(text, span[0], span[1])
             source = highlight(paragraph, [marked])
-        entries.append({**entry, "source": source})
+        entries.append(
+            {
+                **entry,
+                "source": source,
+                "badge": strings.get(kind, kind),
+                "href": url_for_page(lang, "/task", iri=entry["iri"]),
+                "lead_links": _agency_links(lang, entry.get("lead")),
+                "partner_links": _agency_links(lang, entry.get("partners")),
+            }
+        )
     about = {
         "tasks": sum(1 for entry in entries if entry["kind"] == "task"),
         "indicators": sum(1 for entry in entries if entry["kind"] == "indicator"),

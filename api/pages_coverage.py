@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from rdflib import URIRef
 
+from api.agency_view import ROWS_PER_ROLE, agency_roles
 from api.context import AppContext, context_of
+from api.i18n import translator
 from api.page_data import review_documents, review_queue
-from api.rendering import render
+from api.rendering import page_language, render
 from queries.lookup import NotFound
 
 __all__ = ["router"]
@@ -63,7 +65,19 @@ def agency_page(
         found = agency_duties(context.store, name, unit=unit or None, offset=offset)
     except NotFound as error:
         return render(request, "error.html", status=error.status, message=str(error))
-    return render(request, "agency.html", name=name, unit=unit, found=found, names=None)
+    lang = page_language(request)
+    strings = translator(lang)
+    shown = ROWS_PER_ROLE if len(found.agencies) > 1 else None
+    roles = [agency_roles(agency, lang, strings, shown=shown) for agency in found.agencies]
+    return render(
+        request,
+        "agency.html",
+        name=name,
+        unit=unit,
+        found=found,
+        names=None,
+        agencies=list(zip(found.agencies, roles, strict=True)),
+    )
 
 
 @router.get("/review", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from api.i18n import translator
 
-__all__ = ["CSP", "highlight", "page_language", "render", "url_for_page"]
+__all__ = ["CSP", "highlight", "page_environment", "page_language", "render", "url_for_page"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Scripts only from the app itself: page data travels in JSON blocks, logic in static files.
@@ -45,7 +45,7 @@ class _PageEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-_environment = _PageEnvironment(
+page_environment = _PageEnvironment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
@@ -121,7 +121,7 @@ def render(request: Request, template: str, *, status: int = 200, **values: obje
     switch = {key: value for key, value in request.query_params.items() if key != "lang"}
     if other == "en":
         switch["lang"] = "en"
-    html = _environment.get_template(template).render(
+    html = page_environment.get_template(template).render(
         lang=lang,
         t=translator(lang),
         url=lambda path, **params: url_for_page(lang, path, **params),

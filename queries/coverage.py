@@ -326,25 +326,30 @@ def _covering_items(
     reviewed_only: bool,
 ) -> dict[str, list[dict[str, object]]]:
     covering: dict[str, dict[str, dict[str, object]]] = defaultdict(dict)
+    # A commune has hundreds of link rows and a handful of methods: each method's term is made
+    # once, and a link's term only when there are reviews to look it up in.
+    methods: dict[str, URIRef] = {}
+    stated = MG.stated
     for row in rows:
-        link = URIRef(str(row["link"]))
-        method = URIRef(str(row["method"]))
+        link = str(row["link"])
+        method_text = str(row["method"])
+        method = methods.get(method_text)
+        if method is None:
+            method = methods[method_text] = URIRef(method_text)
         confidence = float(str(row["confidence"]))
-        decision = reviews.get(link)
+        decision = reviews.get(URIRef(link)) if reviews else None
         if not link_is_used(method, confidence, decision, min_confidence):
             continue
-        if reviewed_only and decision is None and method != MG.stated:
+        if reviewed_only and decision is None and method != stated:
             continue
         item = str(row["item"])
-        status = (
-            "confirmed" if decision is not None else ("stated" if method == MG.stated else "auto")
-        )
+        status = "confirmed" if decision is not None else ("stated" if method == stated else "auto")
         entry = {
             "iri": item,
             "text": str(row["text"]),
             "confidence": round(confidence, 4),
             "review_status": status,
-            "link": str(link),
+            "link": link,
         }
         known = covering[str(row["programme"])].get(item)
         if known is None or float(str(known["confidence"])) < confidence:

@@ -100,6 +100,12 @@ def record_review(
     return Decision(status, reviewer, moment)
 
 
+# Looked up once: a closed namespace's attribute access costs microseconds, and coverage asks
+# for every link of a commune.
+_CONFIRMED = MG.confirmed
+_STATED = MG.stated
+
+
 def link_is_used(
     method: URIRef | None, confidence: float, decision: Decision | None, min_confidence: float
 ) -> bool:
@@ -109,8 +115,8 @@ def link_is_used(
     states counts, and a proposed one when its confidence reaches `min_confidence`.
     """
     if decision is not None:
-        return decision.status == MG.confirmed
-    if method == MG.stated:
+        return decision.status == _CONFIRMED
+    if method == _STATED:
         return True
     return confidence >= min_confidence
 
@@ -118,5 +124,5 @@ def link_is_used(
 def hop_kind(method: URIRef | None, decision: Decision | None) -> str:
     """Return how a link is known: "confirmed", "rejected", "stated" or "proposed"."""
     if decision is not None:
-        return "confirmed" if decision.status == MG.confirmed else "rejected"
-    return "stated" if method == MG.stated else "proposed"
+        return "confirmed" if decision.status == _CONFIRMED else "rejected"
+    return "stated" if method == _STATED else "proposed"

@@ -82,6 +82,18 @@ def test_agency_page_says_which_agencies_it_shows(api: httpx.Client):
     assert "offset=0" in page  # the link back to the first page
 
 
+def test_agency_page_of_several_agencies_links_each_to_all_its_duties(api: httpx.Client):
+    answer = api.get("/api/agency", params={"name": "UBND xã"}).json()
+    busy = max(answer["agencies"], key=lambda agency: len(agency["chairs"]))
+    assert len(answer["agencies"]) > 1 and len(busy["chairs"]) > 10
+    page = api.get("/agency", params={"name": "UBND xã"}).text
+    link = re.search(r'<a href="(/agency\?name=[^"]+)">Xem tất cả \((\d+)\)</a>', page)
+    assert link is not None
+    whole = api.get(link.group(1).replace("&amp;", "&")).text
+    assert whole.count('href="/task?iri=') >= int(link.group(2)) > 10
+    assert "Xem tất cả" not in whole  # one agency: everything is on its page
+
+
 def test_agency_list_comes_a_page_at_a_time(api: httpx.Client):
     first = api.get("/agency").text
     shown = re.search(r"1–(\d+) / (\d+)", first)
