@@ -21,7 +21,10 @@ def _key_matches(request: Request, context: AppContext) -> bool:
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def require_write(request: Request, context: Annotated[AppContext, Depends(context_of)]) -> None:
+# Coroutines that never wait, like `context_of`: they run on the event loop, not the pool.
+async def require_write(
+    request: Request, context: Annotated[AppContext, Depends(context_of)]
+) -> None:
     """Refuse the request (401) unless it carries the configured API key."""
     if not context.settings.api_key:
         raise ApiError(401, "writes are disabled: the server has no MANDATE_API_KEY set")
@@ -29,7 +32,9 @@ def require_write(request: Request, context: Annotated[AppContext, Depends(conte
         raise ApiError(401, f"this action needs a valid API key in the {KEY_HEADER} header")
 
 
-def require_read(request: Request, context: Annotated[AppContext, Depends(context_of)]) -> None:
+async def require_read(
+    request: Request, context: Annotated[AppContext, Depends(context_of)]
+) -> None:
     """Refuse the request (401) when reads are closed and it carries no valid key."""
     if not context.settings.open_reads and not _key_matches(request, context):
         raise ApiError(401, f"reading needs a valid API key in the {KEY_HEADER} header")
