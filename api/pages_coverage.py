@@ -77,6 +77,8 @@ def agency_page(
         found=found,
         names=None,
         agencies=list(zip(found.agencies, roles, strict=True)),
+        # One agency (as its own page, reached by its IRI) is headed by its name.
+        heading=found.agencies[0].name if len(found.agencies) == 1 else name,
     )
 
 

@@ -92,6 +92,8 @@ def test_agency_page_of_several_agencies_links_each_to_all_its_duties(api: httpx
     whole = api.get(link.group(1).replace("&amp;", "&")).text
     assert whole.count('href="/task?iri=') >= int(link.group(2)) > 10
     assert "Xem tất cả" not in whole  # one agency: everything is on its page
+    heading = re.search(r"<h1>Cơ quan: ([^<]+)</h1>", whole)
+    assert heading is not None and not heading.group(1).startswith("http")  # a name, not the IRI
 
 
 def test_agency_list_comes_a_page_at_a_time(api: httpx.Client):
