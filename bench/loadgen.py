@@ -50,62 +50,26 @@ async def _get(session: aiohttp.ClientSession, url: URL) -> int:
         return response.status
 
 
-def _urls(urls: list[str]) -> list[URL]:
-    # Already percent-encoded by the caller: taken as they are, not quoted again per request.
-    return [URL(url, encoded=True) for url in urls]
-
-
-async def _client(
-    session: aiohttp.ClientSession,
-    urls: list[URL],
-    offset: int,
-    deadline: float,
-    result: LoadResult,
-) -> None:
-    index = offset
-    while time.perf_counter() < deadline:
-        url = urls[index % len(urls)]
-        index += 1
-        started = time.perf_counter()
-        try:
-            status = await _get(session, url)
-            ok = status == 200
-            failure = f"{status} {url}"
-        except _FAILURES as error:
-            ok, failure = False, f"{type(error).__name__} {url}"
-        if ok:
-            result.latencies_ms.append((time.perf_counter() - started) * 1000)
-        else:
-            result.errors += 1
-            if len(result.error_samples) < 5:
-                result.error_samples.append(failure)
-
-
-async def _drive(urls: list[str], clients: int, seconds: float) -> LoadResult:
-    result = LoadResult()
-    targets = _urls(urls)
-    async with _session(clients, 30.0) as session:
-        started = time.perf_counter()
-        deadline = started + seconds
-        await asyncio.gather(
-            *(
-                _client(session, targets, i * len(targets) // clients, deadline, result)
-                for i in range(clients)
-            )
-        )
-        result.seconds = time.perf_counter() - started
-    return result
-
-
 def drive(urls: list[str], *, clients: int, seconds: float) -> LoadResult:
     """Return the LoadResult of `clients` clients requesting `urls` in turn for `seconds`.
 
     Each client starts at a different place in `urls` and sends its next request as soon as
     the previous one answers (a closed loop); requests still open at the deadline finish.
+    URLs are absolute and already percent-encoded.
     """
     if not urls:
         raise ValueError("no URLs to request")
-    return asyncio.run(_drive(urls, clients, seconds))
+    plan = [("get", url) for url in urls]
+    mix = asyncio.run(
+        run_mix("", plan, clients=clients, seconds=seconds, origin=time.perf_counter(), timeout=30)
+    )
+    result = LoadResult(seconds=mix.seconds, error_samples=mix.error_samples[:5])
+    for sample in mix.samples:
+        if sample.status == 200:
+            result.latencies_ms.append(sample.ms)
+        else:
+            result.errors += 1
+    return result
 
 
 @dataclass(frozen=True)
@@ -184,9 +148,9 @@ async def run_mix(
 ) -> MixResult:
     """Return the MixResult of `clients` clients walking `plan` ((kind, path) pairs) for `seconds`.
 
-    Paths are relative to `base` and already percent-encoded. Each client starts at its own
-    place in `plan` and sends its next request when the previous one has answered and
-    `think_seconds` have passed; a request that takes over `timeout` seconds counts as
+    Paths follow `base` ("" for absolute URLs) and are already percent-encoded. Each client
+    starts at its own place in `plan` and sends its next request when the previous one has
+    answered and `think_seconds` have passed; a request that takes over `timeout` seconds counts as
     unanswered. Sample times are counted from `origin` (a `time.perf_counter()` value), so
     other tasks of the same loop can place their own events on the same clock.
     """

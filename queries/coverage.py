@@ -182,16 +182,14 @@ _NO_PROVINCE = "none"
 
 def _units(store: GraphStore) -> dict[str, Unit]:
     """Return every commune and province by IRI (read once per store generation)."""
-    cache = store.facts(_UNIT_CACHE, limit=1)
-    known = cache.get("all") if cache is not None else None
-    if isinstance(known, dict):
-        return known
+    return store.remembered(_UNIT_CACHE, "all", lambda: _read_units(store), limit=1)
+
+
+def _read_units(store: GraphStore) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for row in store.select(load_query("units")):
         iri = str(row["unit"])
         units.setdefault(iri, Unit(iri, str(row["label"]), row["class"] == MG.Province))
-    if cache is not None:
-        cache.put("all", units)
     return units
 
 
@@ -201,16 +199,14 @@ def unit_choices(store: GraphStore) -> list[tuple[str, str]]:
     A unit with two names is listed under both. Read once per store generation: every
     coverage page offers the whole list.
     """
-    cache = store.facts(_CHOICE_CACHE, limit=1)
-    known = cache.get("all") if cache is not None else None
-    if isinstance(known, list):
-        return known
-    choices = sorted(
-        {(str(row["label"]), str(row["unit"])) for row in store.select(load_query("units"))}
+    return store.remembered(
+        _CHOICE_CACHE,
+        "all",
+        lambda: sorted(
+            {(str(row["label"]), str(row["unit"])) for row in store.select(load_query("units"))}
+        ),
+        limit=1,
     )
-    if cache is not None:
-        cache.put("all", choices)
-    return choices
 
 
 def _province_of(store: GraphStore, unit: Unit) -> Unit | None:

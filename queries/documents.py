@@ -25,12 +25,7 @@ _OUTLINE_CACHE = "document outlines"
 
 def list_documents(store: GraphStore) -> list[dict[str, object]]:
     """Return every ingested document: IRI, title, class, number, unit, file, counts."""
-    cache = store.facts(_LIST_CACHE, limit=1)
-    known = cache.get("all") if cache is not None else None
-    if not isinstance(known, list):
-        known = _read_documents(store)
-        if cache is not None:
-            cache.put("all", known)
+    known = store.remembered(_LIST_CACHE, "all", lambda: _read_documents(store), limit=1)
     return [dict(document) for document in known]
 
 
@@ -65,12 +60,9 @@ def document_outline(store: GraphStore, document: URIRef) -> list[dict[str, obje
     Each entry has its IRI, kind (section, task, indicator), outline path, text, parent,
     source span, timing, and the lead and partner agencies' names.
     """
-    cache = store.facts(_OUTLINE_CACHE, limit=128)
-    known = cache.get(str(document)) if cache is not None else None
-    if not isinstance(known, list):
-        known = _read_outline(store, document)
-        if cache is not None:
-            cache.put(str(document), known)
+    known = store.remembered(
+        _OUTLINE_CACHE, str(document), lambda: _read_outline(store, document), limit=128
+    )
     # Copies, lists included: the cached outline must not change with what a caller does.
     return [
         {key: list(value) if isinstance(value, list) else value for key, value in entry.items()}

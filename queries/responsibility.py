@@ -167,17 +167,15 @@ def agency_names(
 
 
 def _name_pairs(store: GraphStore) -> list[tuple[str, str]]:
-    cache = store.facts(_NAMES_CACHE, limit=1)
-    known = cache.get("pairs") if cache is not None else None
-    if isinstance(known, list):
-        return known
-    pairs = sorted(
-        {(agency.name, agency.unit or "") for agency in _agency_index(store).agencies},
-        key=lambda pair: (pair[1], pair[0]),
+    return store.remembered(
+        _NAMES_CACHE,
+        "pairs",
+        lambda: sorted(
+            {(agency.name, agency.unit or "") for agency in _agency_index(store).agencies},
+            key=lambda pair: (pair[1], pair[0]),
+        ),
+        limit=1,
     )
-    if cache is not None:
-        cache.put("pairs", pairs)
-    return pairs
 
 
 def _unit_key(unit: str | None) -> str:
@@ -246,15 +244,13 @@ def _duty_rows(store: GraphStore, iris: tuple[str, ...]) -> list[dict[str, str]]
     A page of a much-asked agency name costs a few hundred milliseconds to read on a
     province, and every visit to it asks for the same agencies again.
     """
-    cache = store.facts(_DUTIES_CACHE, limit=32)
-    known = cache.get(iris) if cache is not None else None
-    if isinstance(known, list):
-        return list(known)
-    query, bindings = values_query(load_query("agency_tasks"), "agency", [URIRef(i) for i in iris])
-    rows = store.select_values(query, bindings)
-    if cache is not None:
-        cache.put(iris, list(rows))
-    return rows
+
+    def read() -> list[dict[str, str]]:
+        agencies = [URIRef(iri) for iri in iris]
+        return store.select_values(*values_query(load_query("agency_tasks"), "agency", agencies))
+
+    # A copy: the caller sorts the rows it gets.
+    return list(store.remembered(_DUTIES_CACHE, iris, read, limit=32))
 
 
 def _read_duties(store: GraphStore, agencies: list[AgencyDuties]) -> None:

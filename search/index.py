@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections import OrderedDict
-from collections.abc import Collection, Hashable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from search.sources import (
     store_fingerprint,
 )
 from store import GraphStore
+from store.base import FactCache
 
 __all__ = ["DERIVATION", "KINDS", "SearchHit", "SearchIndex", "SearchIndexError"]
 
@@ -111,15 +111,15 @@ class SearchIndex:
 
     def __init__(self, path: str | Path, *, answers_kept: int = _ANSWERS_KEPT) -> None:
         self.path = Path(path)
-        # How many recent answers are kept (0: none, as the benchmark measures searches).
-        self.answers_kept = answers_kept
+        # Recent answers, least recently asked first out (0 kept: none, as the benchmark
+        # measures searches).
+        self._answers = FactCache(answers_kept)
         self._lock = threading.Lock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._closed = False
         # The (store object, write generation) last found current: see `ensure_current`.
         self._current_at: tuple[int, int] | None = None
-        self._answers: OrderedDict[Hashable, tuple[SearchHit, ...]] = OrderedDict()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._connection = sqlite3.connect(
@@ -178,7 +178,7 @@ class SearchIndex:
                     "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (fingerprint,)
                 )
                 connection.execute("COMMIT")
-                self._answers.clear()
+                self._answers = FactCache(self._answers.limit)
             except BaseException:
                 # SQLite has already rolled back after some errors (a full disk); a second
                 # ROLLBACK would then replace the real error by "no transaction is active".
@@ -237,16 +237,11 @@ class SearchIndex:
         # Answers are kept per index content: the fingerprint changes with every rebuild
         # that changes anything, whichever process makes it.
         key = (self._fingerprint(), query, limit, tuple(sorted(kinds)) if kinds else None)
-        with self._lock:
-            known = self._answers.get(key)
-            if known is not None:
-                self._answers.move_to_end(key)
-                return list(known)
+        known = self._answers.get(key)
+        if isinstance(known, tuple):
+            return list(known)
         hits = self._search(query, folded, limit, kinds)
-        with self._lock:
-            self._answers[key] = tuple(hits)
-            while len(self._answers) > self.answers_kept:
-                self._answers.popitem(last=False)
+        self._answers.put(key, tuple(hits))
         return hits
 
     def _fingerprint(self) -> str | None:

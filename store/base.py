@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar, cast
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
@@ -20,6 +20,8 @@ __all__ = ["Bindings", "FactCache", "GraphStore", "Row"]
 
 Bindings = Mapping[str, Node]
 """Values for query variables, bound as parameters (never spliced into the query text)."""
+
+_Fact = TypeVar("_Fact")
 
 
 class FactCache:
@@ -107,6 +109,24 @@ class GraphStore(ABC):
             cache = self._caches[name] = FactCache(limit)
         return cache
 
+    def remembered(
+        self, name: str, key: Hashable, read: Callable[[], _Fact], *, limit: int = 4096
+    ) -> _Fact:
+        """Return the fact `key` of the cache `name`, from `read()` when not cached yet.
+
+        The value is kept until the next write (see `facts`); callers must not change it.
+        Without caching (`cacheable` false), `read()` runs every time.
+        """
+        cache = self.facts(name, limit=limit)
+        if cache is not None:
+            known = cache.get(key)
+            if known is not None:
+                return cast(_Fact, known)
+        value = read()
+        if cache is not None:
+            cache.put(key, value)
+        return value
+
     @abstractmethod
     def _results(self, query: str, bindings: Bindings | None) -> object:
         """Run a SELECT or ASK query; return pyoxigraph's QuerySolutions or QueryBoolean."""
@@ -121,9 +141,7 @@ class GraphStore(ABC):
             raise QuerySyntaxError(f"expected a SELECT query, got: {query[:80]}")
         return solution_rows(result)
 
-    def select_values(
-        self, query: str, bindings: Bindings | None = None
-    ) -> list[dict[str, str]]:
+    def select_values(self, query: str, bindings: Bindings | None = None) -> list[dict[str, str]]:
         """Return the solutions of a SELECT query as rows of plain strings (lexical values).
 
         Unbound variables are left out. Much cheaper than `select` for large results whose
