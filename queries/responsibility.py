@@ -126,10 +126,10 @@ class _Index:
 
 def _agency_index(store: GraphStore) -> _Index:
     """Return every agency with its names and their keys, read once per store generation."""
-    cache = store.facts(_INDEX_CACHE, limit=1)
-    known = cache.get("index") if cache is not None else None
-    if isinstance(known, _Index):
-        return known
+    return store.remembered(_INDEX_CACHE, "index", lambda: _read_index(store), limit=1)
+
+
+def _read_index(store: GraphStore) -> _Index:
     names: dict[str, list[str]] = {}
     first: dict[str, dict[str, str]] = {}
     for row in store.select_values(load_query("agencies")):
@@ -148,10 +148,7 @@ def _agency_index(store: GraphStore) -> _Index:
         by_key.setdefault(iri, []).append(agency)
         for variant in variants:
             by_key.setdefault(variant, []).append(agency)
-    index = _Index(tuple(agencies), {key: tuple(found) for key, found in by_key.items()})
-    if cache is not None:
-        cache.put("index", index)
-    return index
+    return _Index(tuple(agencies), {key: tuple(found) for key, found in by_key.items()})
 
 
 def agency_names(

@@ -55,18 +55,17 @@ def latest_reviews(store: GraphStore) -> dict[URIRef, Decision]:
     Every lineage and coverage answer reads all decisions, so they are read once per store
     generation when the store allows caching (a new review is a write, which ends it).
     """
-    cache = store.facts(_REVIEWS_CACHE, limit=1)
-    known = cache.get("latest") if cache is not None else None
-    if isinstance(known, dict):
-        return dict(known)
+    # A copy: callers may add decisions of their own.
+    return dict(store.remembered(_REVIEWS_CACHE, "latest", lambda: _read_reviews(store), limit=1))
+
+
+def _read_reviews(store: GraphStore) -> dict[URIRef, Decision]:
     latest: dict[URIRef, Decision] = {}
     for row in store.select_values(load_query("reviews_latest")):
         link = URIRef(row["link"])
         decision = Decision(URIRef(row["status"]), row.get("who"), row["when"])
         if link not in latest or latest[link].when <= decision.when:
             latest[link] = decision
-    if cache is not None:
-        cache.put("latest", dict(latest))
     return latest
 
 
